@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Monolith.Database;
+
+namespace Monolith.Checkpoints;
+
+/// <summary>The checkpoints module's tables: langgraph_checkpoints and checkpoint_writes.</summary>
+public sealed class CheckpointsDbContext(DbContextOptions<CheckpointsDbContext> options) : DbContext(options)
+{
+    public DbSet<Checkpoint> Checkpoints => Set<Checkpoint>();
+
+    public DbSet<CheckpointWrite> Writes => Set<CheckpointWrite>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Checkpoint>(checkpoint =>
+        {
+            checkpoint.ToTable("langgraph_checkpoints");
+            checkpoint.Property(c => c.Id).HasDefaultValueSql("gen_random_uuid()");
+            checkpoint.Property(c => c.ThreadId).HasMaxLength(255);
+            checkpoint.Property(c => c.CheckpointNs).HasMaxLength(255).HasDefaultValue(string.Empty).HasSentinel(null);
+            checkpoint.Property(c => c.CheckpointId).HasMaxLength(255);
+            checkpoint.Property(c => c.ParentId).HasMaxLength(255);
+            checkpoint.Property(c => c.Data).HasColumnName("checkpoint").HasColumnType("jsonb");
+            checkpoint.Property(c => c.Metadata).HasColumnType("jsonb").HasDefaultValueSql("'{}'::jsonb");
+            checkpoint.Property(c => c.CreatedAt).HasDefaultValueSql("now()");
+            checkpoint.HasIndex(c => new { c.ThreadId, c.CheckpointNs, c.CheckpointId }).IsUnique();
+            checkpoint.HasIndex(c => c.Metadata).HasMethod("gin").HasOperators("jsonb_path_ops");
+        });
+        modelBuilder.Entity<CheckpointWrite>(write =>
+        {
+            write.ToTable("checkpoint_writes");
+            write.HasKey(w => new { w.ThreadId, w.CheckpointNs, w.CheckpointId, w.TaskId, w.Idx });
+            write.Property(w => w.ThreadId).HasMaxLength(255);
+            write.Property(w => w.CheckpointNs).HasMaxLength(255);
+            write.Property(w => w.CheckpointId).HasMaxLength(255);
+            write.Property(w => w.TaskId).HasMaxLength(255);
+            write.Property(w => w.Channel).HasMaxLength(255);
+            write.Property(w => w.Value).HasColumnType("jsonb");
+            write.Property(w => w.CreatedAt).HasDefaultValueSql("now()");
+        });
+        SnakeCaseNames.Apply(modelBuilder);
+    }
+}

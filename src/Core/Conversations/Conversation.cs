@@ -1,0 +1,21 @@
+namespace Monolith.Conversations;
+
+/// <summary>A conversation of one Telegram user in one chat.</summary>
+public sealed class Conversation
+{
+    public Guid Id { get; set; }
+
+    public long UserId { get; set; }
+
+    public long ChatId { get; set; }
+
+    public string? Title { get; set; }
+
+    public string Status { get; set; } = ConversationStatus.Open;
+
+    public string Metadata { get; set; } = "{}";
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+}

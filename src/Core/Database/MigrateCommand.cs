@@ -1,0 +1,30 @@
+using Microsoft.Extensions.DependencyInjection;
+using Monolith.Operations;
+
+namespace Monolith.Database;
+
+/// <summary>tools/monolith migrate: applies pending core migrations.</summary>
+public sealed class MigrateCommand : IOperatorCommand
+{
+    public string Name => "migrate";
+
+    public string Summary => "apply pending core migrations";
+
+    public string Help => """
+        usage: tools/monolith migrate
+
+        Applies every pending core migration, module by module.
+        Safe to run again: applied migrations are skipped.
+        """;
+
+    public async Task<int> RunAsync(IServiceProvider services, OperatorArguments arguments, TextWriter output, CancellationToken cancellationToken)
+    {
+        arguments.AllowOnly();
+        var migrator = services.GetRequiredService<CoreMigrator>();
+        var pending = await migrator.PendingAsync(cancellationToken);
+        await output.WriteLineAsync(pending.Count == 0 ? "core: up to date" : $"core: applying {pending.Count} migration(s)");
+        await migrator.MigrateAsync(cancellationToken);
+        await output.WriteLineAsync("done");
+        return 0;
+    }
+}

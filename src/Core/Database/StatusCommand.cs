@@ -1,0 +1,38 @@
+using Microsoft.Extensions.DependencyInjection;
+using Monolith.Operations;
+
+namespace Monolith.Database;
+
+/// <summary>tools/monolith status: applied and pending migrations.</summary>
+public sealed class StatusCommand : IOperatorCommand
+{
+    public string Name => "status";
+
+    public string Summary => "show applied and pending migrations";
+
+    public string Help => """
+        usage: tools/monolith status
+
+        Lists the applied and pending core migrations. Exits 1 when any is pending.
+        """;
+
+    public async Task<int> RunAsync(IServiceProvider services, OperatorArguments arguments, TextWriter output, CancellationToken cancellationToken)
+    {
+        arguments.AllowOnly();
+        var migrator = services.GetRequiredService<CoreMigrator>();
+        var applied = await migrator.AppliedAsync(cancellationToken);
+        var pending = await migrator.PendingAsync(cancellationToken);
+        await output.WriteLineAsync($"core migrations: {applied.Count} applied, {pending.Count} pending");
+        foreach (var migration in applied)
+        {
+            await output.WriteLineAsync($"  applied  {migration}");
+        }
+
+        foreach (var migration in pending)
+        {
+            await output.WriteLineAsync($"  pending  {migration}");
+        }
+
+        return pending.Count == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Monolith.Http;
+
+/// <summary>The one place where exceptions become RFC 9457 problem details.</summary>
+public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = Describe(exception);
+        if (problem.Status >= StatusCodes.Status500InternalServerError)
+        {
+            LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+        }
+
+        httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    public static ProblemDetails Describe(Exception exception) => exception switch
+    {
+        ValidationException validation => new HttpValidationProblemDetails(
+            validation.Errors.GroupBy(e => ToCamelCase(e.PropertyName)).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray()))
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request is not valid.",
+            Detail = string.Join(" ", validation.Errors.Select(e => e.ErrorMessage)),
+        },
+        BadRequestException bad => new HttpValidationProblemDetails(new Dictionary<string, string[]> { [bad.Field] = [bad.Message] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request is not valid.",
+            Detail = bad.Message,
+        },
+        BadHttpRequestException bad => Problem(bad.StatusCode, "The request could not be read.", Unwrap(bad)),
+        JsonException json => Problem(StatusCodes.Status400BadRequest, "The request body is not valid JSON.", json.Message),
+        NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found.", notFound.Message),
+        ConflictException conflict => Problem(StatusCodes.Status409Conflict, "Conflict.", conflict.Message),
+        GoneException gone => Problem(StatusCodes.Status410Gone, "Gone.", gone.Message),
+        DbUpdateException { InnerException: PostgresException postgres } => FromPostgres(postgres),
+        PostgresException postgres => FromPostgres(postgres),
+        OperationCanceledException => Problem(499, "The request was cancelled.", "The client closed the request."),
+        _ => Problem(StatusCodes.Status500InternalServerError, "Unexpected error.", "The error was logged; the request changed nothing."),
+    };
+
+    private static ProblemDetails FromPostgres(PostgresException postgres) => postgres.SqlState switch
+    {
+        PostgresErrorCodes.UniqueViolation => Problem(StatusCodes.Status409Conflict, "Conflict.", $"A row with the same key already exists ({postgres.ConstraintName})."),
+        PostgresErrorCodes.ForeignKeyViolation => Problem(StatusCodes.Status409Conflict, "Conflict.", $"A referenced row does not exist or is still referenced ({postgres.ConstraintName})."),
+        PostgresErrorCodes.UntranslatableCharacter or PostgresErrorCodes.CharacterNotInRepertoire or PostgresErrorCodes.InvalidTextRepresentation
+            => Problem(StatusCodes.Status400BadRequest, "The request is not valid.", "Text contains characters PostgreSQL cannot store (such as \\u0000)."),
+        PostgresErrorCodes.StringDataRightTruncation or PostgresErrorCodes.NumericValueOutOfRange
+            => Problem(StatusCodes.Status400BadRequest, "The request is not valid.", "A value is too long or out of range."),
+        PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.LockNotAvailable
+            => Problem(StatusCodes.Status503ServiceUnavailable, "Busy.", "The database was busy; retry the request."),
+        _ => Problem(StatusCodes.Status500InternalServerError, "Unexpected error.", "The error was logged; the request changed nothing."),
+    };
+
+    private static string Unwrap(BadHttpRequestException bad) =>
+        bad.InnerException is JsonException json ? $"{bad.Message} {json.Message}" : bad.Message;
+
+    private static ProblemDetails Problem(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };
+
+    private static string ToCamelCase(string name) =>
+        string.Join('.', name.Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..]));
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);
+}

@@ -1,0 +1,32 @@
+using Monolith.Audit;
+using Monolith.Checkpoints;
+using Monolith.Configuration;
+using Monolith.Conversations;
+using Monolith.Database;
+using Monolith.Health;
+using Monolith.Registry;
+using Monolith.Search;
+
+namespace Monolith.Host;
+
+/// <summary>The table of contents: every feature module, registered and mapped in one place.</summary>
+public static class MonolithModules
+{
+    /// <summary>The modules shared by the service and the operator CLI.</summary>
+    public static IServiceCollection AddMonolithModules(this IServiceCollection services, SettingReader settings) =>
+        services
+            .AddDatabaseModule(settings)
+            .AddAuditModule()
+            .AddRegistryModule()
+            .AddConversationsModule()
+            .AddCheckpointsModule()
+            .AddSearchModule(settings)
+            .AddHealthModule();
+
+    public static WebApplication MapMonolithEndpoints(this WebApplication app)
+    {
+        app.MapHealthEndpoints();
+        app.MapAuditEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,88 @@
+using Monolith.Tests.Support;
+using Npgsql;
+
+namespace Monolith.Tests.Core.Database;
+
+public sealed class CoreSchemaMatchesDesign(MonolithFixture fixture) : IntegrationTest(fixture)
+{
+    public static TheoryData<string, string[]> Tables => new()
+    {
+        { "conversations", ["id", "user_id", "chat_id", "title", "status", "metadata", "created_at", "updated_at"] },
+        { "messages", ["id", "conversation_id", "sequence", "role", "content", "metadata", "created_at", "search_vector"] },
+        { "langgraph_checkpoints", ["id", "thread_id", "checkpoint_ns", "checkpoint_id", "parent_id", "checkpoint", "metadata", "created_at"] },
+        { "checkpoint_writes", ["thread_id", "checkpoint_ns", "checkpoint_id", "task_id", "idx", "channel", "value", "created_at"] },
+        { "agents", ["id", "name", "description", "config_path", "is_active", "version", "created_at", "updated_at", "created_by"] },
+        { "tools", ["id", "name", "description", "module_path", "schema", "agent_id", "is_active", "created_at", "updated_at"] },
+        { "tool_usage", ["id", "tool_id", "conversation_id", "message_id", "arguments", "result", "execution_time_ms", "server_name", "created_at"] },
+        { "audit_log", ["id", "action", "actor", "details", "git_commit", "git_branch", "status", "created_at"] },
+        { "search_index", ["id", "entity_type", "entity_id", "content", "embedding", "metadata", "user_id", "created_at", "updated_at"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Tables))]
+    public async Task TableHasExactlyTheDesignedColumns(string table, string[] columns)
+    {
+        var actual = await QueryAsync(
+            "SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = @table",
+            table);
+        Assert.Equal(columns.Order(), actual.Order());
+    }
+
+    [Fact]
+    public async Task TimestampsAreTimestamptzDefaultingToNow()
+    {
+        var rows = await QueryAsync("""
+            SELECT table_name || '.' || column_name || ':' || data_type || ':' || coalesce(column_default, '')
+            FROM information_schema.columns
+            WHERE table_schema = 'public' AND column_name IN ('created_at', 'updated_at') AND table_name <> @table
+            """, "__ef_migrations_history");
+        Assert.NotEmpty(rows);
+        Assert.All(rows, row => Assert.EndsWith(":timestamp with time zone:now()", row, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task NoOtherTablesExist()
+    {
+        var tables = await QueryAsync("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> @table", "__ef_migrations_history");
+        Assert.Equal(Tables.Select(row => (string)row[0]).Order(), tables.Order());
+    }
+
+    [Fact]
+    public async Task DesignedDefaultsAreInTheDatabase()
+    {
+        var defaults = await QueryAsync("""
+            SELECT table_name || '.' || column_name || '=' || column_default FROM information_schema.columns
+            WHERE table_schema = 'public' AND column_default IS NOT NULL AND column_name NOT IN ('created_at', 'updated_at') AND table_name <> @table
+            """, "__ef_migrations_history");
+        Assert.Contains("conversations.id=gen_random_uuid()", defaults);
+        Assert.Contains("conversations.metadata='{}'::jsonb", defaults);
+        Assert.Contains("langgraph_checkpoints.checkpoint_ns=''::character varying", defaults);
+        Assert.Contains("agents.is_active=true", defaults);
+        Assert.Contains("agents.version=1", defaults);
+        Assert.Contains("agents.created_by='system'::character varying", defaults);
+        Assert.Contains("audit_log.status='success'::character varying", defaults);
+    }
+
+    [Fact]
+    public async Task VectorExtensionIsInstalled()
+    {
+        var version = await QueryAsync("SELECT extversion FROM pg_extension WHERE extname = @table", "vector");
+        Assert.StartsWith("0.8", Assert.Single(version), StringComparison.Ordinal);
+    }
+
+    private async Task<List<string>> QueryAsync(string sql, string table)
+    {
+        await using var connection = new NpgsqlConnection(Fixture.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("table", table);
+        var result = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            result.Add(reader.GetString(0));
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Monolith.Host;
+
+namespace Monolith.Tests.Support;
+
+/// <summary>The real service (all modules, the real pipeline) on an in-memory server, configured for one test database.</summary>
+public sealed class TestHost : IAsyncDisposable
+{
+    private TestHost(WebApplication app) => App = app;
+
+    public WebApplication App { get; }
+
+    public IServiceProvider Services => App.Services;
+
+    public static Dictionary<string, string?> Settings(string connectionString) => new()
+    {
+        ["DATABASE_URL"] = connectionString,
+        ["API_KEY"] = TestKeys.Service,
+        ["ADMIN_API_KEY"] = TestKeys.Admin,
+    };
+
+    /// <param name="prepare">Runs start-up migrations before serving, as the real service does.</param>
+    public static async Task<TestHost> StartAsync(IDictionary<string, string?> settings, bool prepare = true)
+    {
+        var app = MonolithApplication.Build([], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+            builder.WebHost.UseTestServer();
+        });
+        if (prepare)
+        {
+            await MonolithApplication.PrepareAsync(app.Services, CancellationToken.None);
+        }
+
+        await app.StartAsync();
+        return new TestHost(app);
+    }
+
+    public HttpClient Client(string? apiKey = TestKeys.Service)
+    {
+        var client = App.GetTestClient();
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        }
+
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+}

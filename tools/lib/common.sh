@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Shared set-up for tools/run, tools/test and tools/monolith: the database, the keys and the build.
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+DATA_DIR="${REPO_ROOT}/.data"
+# shellcheck source=tools/lib/postgres.sh
+source "${REPO_ROOT}/tools/lib/postgres.sh"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+ensure_dotnet() {
+  if ! command -v dotnet >/dev/null; then
+    echo "tools: the .NET SDK (10.0) is required on PATH" >&2
+    exit 1
+  fi
+}
+
+# Uses DATABASE_URL when given; otherwise installs and starts the embedded cluster and points DATABASE_URL at it.
+ensure_database() {
+  if [ -n "${DATABASE_URL:-}" ]; then
+    echo "• using DATABASE_URL (the embedded cluster is not touched)"
+    return
+  fi
+  ensure_postgres_server
+  ensure_pgvector
+  ensure_local_cluster "$DATA_DIR"
+  export DATABASE_URL="$LOCAL_DATABASE_URL"
+}
+
+# Local mode generates the keys once into .data/keys.env; explicit API_KEY / ADMIN_API_KEY win.
+ensure_keys() {
+  local keys="${DATA_DIR}/keys.env"
+  mkdir -p "$DATA_DIR"
+  if [ ! -f "$keys" ]; then
+    (umask 077
+     printf 'API_KEY=%s\nADMIN_API_KEY=%s\n' \
+       "$(head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 40)" \
+       "$(head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 40)" > "$keys")
+  fi
+  local service admin
+  service="$(sed -n 's/^API_KEY=//p' "$keys")"
+  admin="$(sed -n 's/^ADMIN_API_KEY=//p' "$keys")"
+  export API_KEY="${API_KEY:-$service}" ADMIN_API_KEY="${ADMIN_API_KEY:-$admin}"
+  KEYS_FILE="$keys"
+}
+
+build_solution() {
+  echo "• building"
+  (cd "$REPO_ROOT" && dotnet build Monolith.sln -c Release -nologo -v q -clp:ErrorsOnly) || { echo "tools: build failed" >&2; exit 1; }
+}
+
+host_dll() {
+  echo "${REPO_ROOT}/src/Host/bin/Release/net10.0/Monolith.Host.dll"
+}
