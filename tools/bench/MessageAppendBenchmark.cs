@@ -118,7 +118,7 @@ public sealed class MessageAppendBenchmark : IBenchmarkScenario
     {
         await Task.WhenAll(Enumerable.Range(0, Clients).Select(async client =>
         {
-            for (var i = 0; i < 5; i++)
+            for (var i = 0; i < 2; i++)
             {
                 await append(client);
             }

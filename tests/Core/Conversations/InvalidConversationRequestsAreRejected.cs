@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using Monolith.Tests.Support;
 using static Monolith.Tests.Core.Conversations.ConversationsApi;
 
@@ -58,6 +59,18 @@ public sealed class InvalidConversationRequestsAreRejected(MonolithFixture fixtu
         var response = await PostAsync($"/api/conversations/{id}/messages", $$"""{"role":"user","content":"{{new string('ж', 32 * 1024 + 1)}}"}""");
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty("content", out _));
+    }
+
+    [Fact]
+    public async Task MetadataIsLimitedTo64KiB()
+    {
+        var id = await StartIdAsync(Fixture.Client(), 42);
+        var blob = new { blob = new string('m', 64 * 1024) };
+        var response = await PostAsync($"/api/conversations/{id}/messages", JsonSerializer.Serialize(new { role = "user", content = "hi", metadata = blob }));
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("metadata", out _));
+        var start = await PostAsync("/api/conversations", JsonSerializer.Serialize(new { userId = 1, chatId = 1, metadata = blob }));
+        await start.AssertProblemAsync(HttpStatusCode.BadRequest);
     }
 
     [Theory]
