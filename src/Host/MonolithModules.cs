@@ -29,6 +29,7 @@ public static class MonolithModules
     {
         app.MapHealthEndpoints();
         app.MapAuditEndpoints();
+        app.MapConversationsEndpoints();
         return app;
     }
 }
