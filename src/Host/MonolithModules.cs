@@ -27,6 +27,8 @@ public static class MonolithModules
     {
         app.MapHealthEndpoints();
         app.MapAuditEndpoints();
+        app.MapCheckpointsEndpoints();
+        app.MapRegistryEndpoints();
         return app;
     }
 }
