@@ -74,7 +74,7 @@ public sealed class CheckpointStore(NpgsqlDataSource dataSource)
                 $"Checkpoint '{checkpointId}' of thread '{threadId}' (ns '{ns}') already exists with different content; a checkpoint id names one immutable snapshot.");
         }
 
-        var existing = await FindAsync(threadId, ns, checkpointId, cancellationToken)
+        var existing = await FindAsync(connection, null, threadId, ns, checkpointId, cancellationToken)
             ?? throw new ConflictException($"Checkpoint '{checkpointId}' of thread '{threadId}' was deleted while it was being stored; retry the put.");
         return new CheckpointPut(false, existing);
     }
