@@ -99,6 +99,30 @@ public sealed class LatestCheckpointBenchmark : IBenchmarkScenario
                 await report.WriteLineAsync(row);
             }
 
+            // Round trips on a busy machine are mostly scheduling; the server's own execution time isolates the query.
+            await report.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"\nServer-side execution time (`EXPLAIN ANALYZE` \"Execution Time\", {samples / 10:N0} random threads, the queries taking turns):\n"));
+            await report.WriteLineAsync("| query | p50 ms | p95 ms | buffers per read |");
+            await report.WriteLineAsync("|---|---:|---:|---:|");
+            var queries = new[] { (Name: "unique index backwards", Sql: BareSql), (Name: "baseline (thread_id index + sort)", Sql: BaselineSql) };
+            var serverTimes = queries.Select(_ => new LatencyRecorder()).ToArray();
+            var buffers = new long[queries.Length];
+            for (var i = 0; i < samples / 10; i++)
+            {
+                var thread = Thread();
+                for (var q = 0; q < queries.Length; q++)
+                {
+                    var (ms, hits) = await ExecutionAsync(dataSource, queries[q].Sql, thread, cancellationToken);
+                    serverTimes[q].Add(ms);
+                    buffers[q] = hits;
+                }
+            }
+
+            for (var q = 0; q < queries.Length; q++)
+            {
+                await report.WriteLineAsync($"| {queries[q].Name} | {LatencyRecorder.Ms(serverTimes[q].Percentile(50))} | {LatencyRecorder.Ms(serverTimes[q].Percentile(95))} | {buffers[q]} |");
+            }
+
             await report.WriteLineAsync("\nPlans (`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)`, one thread):\n\n```");
             await report.WriteLineAsync(await ExplainAsync(dataSource, BareSql, cancellationToken));
             await report.WriteLineAsync("-- baseline");
@@ -206,6 +230,16 @@ public sealed class LatestCheckpointBenchmark : IBenchmarkScenario
         }
 
         _ = reader.GetString(1);
+    }
+
+    private static async Task<(double Ms, long Buffers)> ExecutionAsync(NpgsqlDataSource dataSource, string sql, string thread, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + sql);
+        command.Parameters.Add(new NpgsqlParameter { Value = thread });
+        using var plan = System.Text.Json.JsonDocument.Parse((string)(await command.ExecuteScalarAsync(cancellationToken))!);
+        var root = plan.RootElement[0];
+        var top = root.GetProperty("Plan");
+        return (root.GetProperty("Execution Time").GetDouble(), top.GetProperty("Shared Hit Blocks").GetInt64() + top.GetProperty("Shared Read Blocks").GetInt64());
     }
 
     private static async Task<string> ExplainAsync(NpgsqlDataSource dataSource, string sql, CancellationToken cancellationToken)

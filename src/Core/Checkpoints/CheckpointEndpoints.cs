@@ -57,14 +57,14 @@ public static class CheckpointEndpoints
     {
         var limit = PageCursor.Limit(query.Limit);
         var after = PageCursor.Decode<CheckpointCursor>(query.Cursor);
-        // before and cursor both bound the ids from above; the tighter bound wins.
-        var before = (query.Before, after?.CheckpointId) switch
+        if (after is not null && !(after.CheckpointId.Length <= CheckpointKeyRules.MaxLength && CheckpointKeyRules.IsPrintable(after.CheckpointId)))
         {
-            (null, var id) => id,
-            (var id, null) => id,
-            (var a, var b) => string.CompareOrdinal(a, b) <= 0 ? a : b,
-        };
-        var rows = await store.ListAsync(query.ThreadId, query.Ns ?? string.Empty, before, query.Metadata, limit + 1, cancellationToken);
+            throw new BadRequestException("cursor", "The cursor is not valid: pass nextCursor from a previous page.");
+        }
+
+        // before and the cursor both bound the ids from above; both go to SQL so the database's byte-wise order decides.
+        string?[] bounds = [query.Before, after?.CheckpointId];
+        var rows = await store.ListAsync(query.ThreadId, query.Ns ?? string.Empty, bounds.OfType<string>(), query.Metadata, limit + 1, cancellationToken);
         return TypedResults.Ok(PageCursor.ToPage(rows, limit, c => c, c => new CheckpointCursor(c.CheckpointId)));
     }
 

@@ -86,15 +86,15 @@ public sealed class CheckpointStore(NpgsqlDataSource dataSource)
         return await FindAsync(connection, null, threadId, ns, checkpointId, cancellationToken);
     }
 
-    /// <summary>Checkpoints of a thread and namespace, newest first: ids below <paramref name="before"/>, metadata containing the filter; up to limit rows.</summary>
+    /// <summary>Checkpoints of a thread and namespace, newest first: ids below every bound in <paramref name="below"/>, metadata containing the filter; up to limit rows.</summary>
     public async Task<IReadOnlyList<CheckpointView>> ListAsync(
-        string threadId, string ns, string? before, string? metadataFilter, int limit, CancellationToken cancellationToken)
+        string threadId, string ns, IEnumerable<string> below, string? metadataFilter, int limit, CancellationToken cancellationToken)
     {
         var parameters = new List<object?> { threadId, ns, limit };
         var sql = SelectColumns + " WHERE c.thread_id = $1 AND c.checkpoint_ns = $2";
-        if (before is not null)
+        foreach (var bound in below)
         {
-            parameters.Add(before);
+            parameters.Add(bound);
             sql += $" AND c.checkpoint_id < ${parameters.Count}";
         }
 

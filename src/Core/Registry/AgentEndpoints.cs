@@ -26,7 +26,7 @@ public static class AgentEndpoints
     private static async Task<Ok<Page<AgentView>>> ListAsync([AsParameters] RegistryListQuery query, AgentRegistry agents, CancellationToken cancellationToken)
     {
         var limit = PageCursor.Limit(query.Limit);
-        var after = PageCursor.Decode<NameCursor>(query.Cursor);
+        var after = NameCursor.Read(query.Cursor);
         var rows = await agents.ListAsync(query.Active, after?.Name, limit + 1, cancellationToken);
         return TypedResults.Ok(PageCursor.ToPage(rows, limit, a => a, a => new NameCursor(a.Name)));
     }

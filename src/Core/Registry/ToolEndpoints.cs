@@ -26,7 +26,7 @@ public static class ToolEndpoints
     private static async Task<Ok<Page<ToolView>>> ListAsync([AsParameters] RegistryListQuery query, ToolRegistry tools, CancellationToken cancellationToken)
     {
         var limit = PageCursor.Limit(query.Limit);
-        var after = PageCursor.Decode<NameCursor>(query.Cursor);
+        var after = NameCursor.Read(query.Cursor);
         var rows = await tools.ListAsync(query.Active, after?.Name, limit + 1, cancellationToken);
         return TypedResults.Ok(PageCursor.ToPage(rows, limit, t => t, t => new NameCursor(t.Name)));
     }

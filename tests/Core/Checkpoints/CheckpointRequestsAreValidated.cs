@@ -96,6 +96,8 @@ public sealed class CheckpointRequestsAreValidated(MonolithFixture fixture) : In
     [InlineData("cursor=%%%garbage")]
     [InlineData("cursor=eyJub3QiOiJhIGN1cnNvciJ9")]
     [InlineData("limit=lots")]
+    [InlineData("cursor=eyJDaGVja3BvaW50SWQiOiJhXHUwMDAwYiJ9")]
+    [InlineData("cursor=eyJDaGVja3BvaW50SWQiOiJcdWQ4MDAifQ")]
     public async Task BadPagingIs400Problem(string query)
     {
         var response = await Fixture.Client().GetAsync(new Uri("/api/threads/t/checkpoints?" + query, UriKind.Relative));

@@ -92,6 +92,9 @@ public sealed class RegistryRequestsAreValidated(MonolithFixture fixture) : Inte
     [InlineData("/api/agents?active=perhaps")]
     [InlineData("/api/tools?cursor=%%%")]
     [InlineData("/api/tools?cursor=eyJub3QiOiJhIGN1cnNvciJ9")]
+    [InlineData("/api/agents?cursor=eyJOYW1lIjoiYVx1MDAwMGIifQ")]
+    [InlineData("/api/agents?cursor=eyJOYW1lIjoiXHVkODAwIn0")]
+    [InlineData("/api/tools?cursor=eyJOYW1lIjoiaGFzIHNwYWNlIn0")]
     public async Task BadListQueryIs400Problem(string url)
     {
         var response = await Fixture.Client().GetAsync(new Uri(url, UriKind.Relative));
