@@ -30,6 +30,8 @@ public static class MonolithModules
         app.MapHealthEndpoints();
         app.MapAuditEndpoints();
         app.MapConversationsEndpoints();
+        app.MapCheckpointsEndpoints();
+        app.MapRegistryEndpoints();
         return app;
     }
 }
