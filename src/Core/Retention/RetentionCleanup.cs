@@ -19,6 +19,9 @@ public sealed class RetentionCleanup(RetentionSettings settings, NpgsqlDataSourc
     /// <summary>The bigint behind pg_try_advisory_lock: the ASCII bytes of "MONORETE".</summary>
     public const long AdvisoryLockKey = 5_570_757_366_670_251_077;
 
+    /// <summary>A batch never waits on row locks (SKIP LOCKED), but ranking a large checkpoint table can take longer than Npgsql's default 30 s.</summary>
+    private const int StatementTimeoutSeconds = 600;
+
     public async Task<CleanupReport> RunAsync(CleanupRequest request, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
@@ -113,7 +116,7 @@ public sealed class RetentionCleanup(RetentionSettings settings, NpgsqlDataSourc
 
         public async Task CountAsync(DateTime? messagesBefore, DateTime? closedBefore, CancellationToken cancellationToken)
         {
-            await using var command = new NpgsqlCommand(RetentionSql.CountAll, connection);
+            await using var command = new NpgsqlCommand(RetentionSql.CountAll, connection) { CommandTimeout = StatementTimeoutSeconds };
             command.Parameters.Add(new NpgsqlParameter { Value = (object?)messagesBefore ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
             command.Parameters.Add(new NpgsqlParameter { Value = (object?)closedBefore ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
             command.Parameters.Add(new NpgsqlParameter { Value = (object?)settings.CheckpointsPerThread ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
@@ -156,7 +159,7 @@ public sealed class RetentionCleanup(RetentionSettings settings, NpgsqlDataSourc
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-                await using var command = new NpgsqlCommand(sql, connection, transaction);
+                await using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = StatementTimeoutSeconds };
                 command.Parameters.Add(new NpgsqlParameter { Value = before, NpgsqlDbType = NpgsqlDbType.TimestampTz });
                 command.Parameters.Add(new NpgsqlParameter { Value = settings.BatchSize });
                 var deleted = await command.ExecuteNonQueryAsync(cancellationToken);
@@ -180,7 +183,7 @@ public sealed class RetentionCleanup(RetentionSettings settings, NpgsqlDataSourc
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-                await using var command = new NpgsqlCommand(RetentionSql.DeleteSurplusCheckpoints, connection, transaction);
+                await using var command = new NpgsqlCommand(RetentionSql.DeleteSurplusCheckpoints, connection, transaction) { CommandTimeout = StatementTimeoutSeconds };
                 command.Parameters.Add(new NpgsqlParameter { Value = keep });
                 command.Parameters.Add(new NpgsqlParameter { Value = settings.BatchSize });
                 long checkpoints, writes;
