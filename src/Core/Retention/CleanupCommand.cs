@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Monolith.Backup;
 using Monolith.Operations;
+using Npgsql;
 
 namespace Monolith.Retention;
 
@@ -37,8 +38,19 @@ public sealed class CleanupCommand : IOperatorCommand
 
         var dryRun = arguments.Flag("dry-run");
         await output.WriteLineAsync(dryRun ? "cleanup: dry run, nothing is deleted" : "cleanup: starting");
-        var report = await services.GetRequiredService<RetentionCleanup>().RunAsync(
-            new CleanupRequest(dryRun, Progress: new LineProgress(output)), cancellationToken);
+        CleanupReport report;
+        try
+        {
+            report = await services.GetRequiredService<RetentionCleanup>().RunAsync(
+                new CleanupRequest(dryRun, Progress: new LineProgress(output)), cancellationToken);
+        }
+        catch (NpgsqlException e)
+        {
+            // Batches committed before the failure stay deleted; the audit row (when it could be written) has their counts.
+            await output.WriteLineAsync($"cleanup failed: {e.Message}");
+            return 1;
+        }
+
         if (report.Outcome == CleanupOutcome.Completed)
         {
             await output.WriteLineAsync(string.Create(

@@ -34,6 +34,19 @@ public sealed class CleanupVerbRunsFromTheCli(MonolithFixture fixture) : Integra
     }
 
     [Fact]
+    public async Task ADatabaseWithoutTheTablesIsAFailureLineNotACrash()
+    {
+        await using var unmigrated = await TestDatabase.CreateAsync("monolith_retention");
+        var settings = TestHost.Settings(unmigrated.ConnectionString);
+        settings["RETENTION_MESSAGES_DAYS"] = "30";
+        var output = new StringWriter();
+
+        Assert.Equal(1, await OperatorCli.RunAsync(["cleanup"], output, settings));
+
+        Assert.Contains("cleanup failed: 42P01: relation \"messages\" does not exist", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task HelpNamesTheSettingsAndUnknownOptionsAreRefused()
     {
         var settings = TestHost.Settings(Fixture.ConnectionString);
