@@ -70,10 +70,23 @@ public sealed class RetentionCleanup(RetentionSettings settings, NpgsqlDataSourc
         }
         finally
         {
-            if (locked && connection.State == System.Data.ConnectionState.Open)
+            if (locked)
             {
-                await ScalarAsync<bool>(connection, RetentionSql.Unlock, CancellationToken.None, AdvisoryLockKey);
+                await UnlockAsync(connection);
             }
+        }
+    }
+
+    /// <summary>Releases the lock for the next run; a broken connection ends its session, which releases it too.</summary>
+    private static async Task UnlockAsync(NpgsqlConnection connection)
+    {
+        try
+        {
+            await ScalarAsync<bool>(connection, RetentionSql.Unlock, CancellationToken.None, AdvisoryLockKey);
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+        {
+            // Closing the broken connection below ends the session, and PostgreSQL drops its advisory locks.
         }
     }
 
