@@ -6,6 +6,7 @@ using Monolith.Conversations;
 using Monolith.Database;
 using Monolith.Health;
 using Monolith.Registry;
+using Monolith.Retention;
 using Monolith.Search;
 
 namespace Monolith.Host;
@@ -19,6 +20,7 @@ public static class MonolithModules
             .AddDatabaseModule(settings)
             .AddAuditModule()
             .AddBackupModule(settings)
+            .AddRetentionModule(settings)
             .AddRegistryModule()
             .AddConversationsModule()
             .AddCheckpointsModule()
