@@ -27,6 +27,7 @@ public static class MonolithModules
     {
         app.MapHealthEndpoints();
         app.MapAuditEndpoints();
+        app.MapSearchEndpoints();
         return app;
     }
 }
