@@ -97,7 +97,8 @@ public sealed partial class SearchIndexer(NpgsqlDataSource dataSource, SearchEmb
         command.Parameters.Add(new NpgsqlParameter { Value = document.UserId });
         command.Parameters.Add(new NpgsqlParameter { Value = JsonbText.SanitizeText(document.Content) });
         command.Parameters.Add(new NpgsqlParameter { Value = JsonbText.Sanitize(document.Metadata ?? "{}"), NpgsqlDbType = NpgsqlDbType.Jsonb });
-        command.Parameters.Add(new NpgsqlParameter { Value = vector is null ? DBNull.Value : new Vector(vector), DataTypeName = "vector" });
+        // An untyped NULL lets callers' own connections (without pgvector's type mapping) enqueue.
+        command.Parameters.Add(new NpgsqlParameter { Value = vector is null ? DBNull.Value : new Vector(vector) });
         command.Parameters.Add(new NpgsqlParameter { Value = attempts });
         command.Parameters.Add(new NpgsqlParameter { Value = retryIn });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)error ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
