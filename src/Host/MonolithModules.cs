@@ -34,6 +34,7 @@ public static class MonolithModules
         app.MapConversationsEndpoints();
         app.MapCheckpointsEndpoints();
         app.MapRegistryEndpoints();
+        app.MapSearchEndpoints();
         return app;
     }
 }

@@ -6,6 +6,7 @@ IBenchmarkScenario[] scenarios =
     new MessageAppendBenchmark(),
     new LatestCheckpointBenchmark(),
     new RetentionCleanupBenchmark(),
+    new VectorSearchScenario(),
 ];
 
 var quick = args.Contains("--quick");

@@ -15,6 +15,7 @@ public static class OperatorCli
         new Monolith.Backup.BackupCommand(),
         new Monolith.Backup.RestoreCommand(),
         new Monolith.Retention.CleanupCommand(),
+        new Monolith.Search.ReindexCommand(),
     ];
 
     public static bool Handles(string[] args) =>
