@@ -4,6 +4,7 @@ using Monolith.Configuration;
 using Monolith.Conversations;
 using Monolith.Database;
 using Monolith.Health;
+using Monolith.Mechanic;
 using Monolith.Registry;
 using Monolith.Search;
 
@@ -21,12 +22,14 @@ public static class MonolithModules
             .AddConversationsModule()
             .AddCheckpointsModule()
             .AddSearchModule(settings)
+            .AddMechanicModule(settings)
             .AddHealthModule();
 
     public static WebApplication MapMonolithEndpoints(this WebApplication app)
     {
         app.MapHealthEndpoints();
         app.MapAuditEndpoints();
+        app.MapMechanicEndpoints();
         return app;
     }
 }
