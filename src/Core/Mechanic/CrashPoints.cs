@@ -6,6 +6,9 @@ namespace Monolith.Mechanic;
 /// </summary>
 public sealed class CrashPoints
 {
+    /// <summary>Between the git commit and the journal entry that records it.</summary>
+    internal const string GitCommitMade = "git_commit_made";
+
     internal string? CrashAfter { get; set; }
 
     internal void Reached(string stage)

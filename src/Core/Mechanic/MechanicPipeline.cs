@@ -264,6 +264,7 @@ public sealed class MechanicPipeline(
 
             git.Write(files);
             proposal.GitCommit = git.Commit(files, draft.MigrationId, CommitMessage(proposal, draft));
+            crashPoints.Reached(CrashPoints.GitCommitMade);
             var pushError = git.Push();
             proposal.Stage = ProposalStage.Committed;
             Journal(proposal, ProposalStage.Committed, pushError is null ? $"{git.Branch} {proposal.GitCommit}" : $"{git.Branch} {proposal.GitCommit}; push failed: {pushError}");

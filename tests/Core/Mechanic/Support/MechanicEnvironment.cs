@@ -76,6 +76,12 @@ public sealed class MechanicEnvironment : IAsyncDisposable
         Host = await TestHost.StartAsync(Settings);
     }
 
+    /// <summary>Starts a new host on the same database and repository, as a restarted service would (the caller disposed the old one).</summary>
+    public async Task RestartOnSameDatabaseAsync() => Host = await TestHost.StartAsync(Settings);
+
+    /// <summary>A host that skips start-up preparation, for tests whose repository no longer lets it start.</summary>
+    public async Task RestartOnSameDatabaseWithoutPreparingAsync() => Host = await TestHost.StartAsync(Settings, prepare: false);
+
     public async Task<T?> ScalarAsync<T>(string sql, params object[] parameters)
     {
         await using var connection = new NpgsqlConnection(ConnectionString);
