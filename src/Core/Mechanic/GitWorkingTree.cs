@@ -137,7 +137,9 @@ public sealed class GitWorkingTree(MechanicSettings settings)
         try
         {
             using var repository = new Repository(settings.RepositoryPath);
-            var remote = repository.Network.Remotes[settings.Remote] ?? RemoteForUrl(repository, settings.Remote);
+            // A value with a slash or colon is a URL or path (remote names cannot hold them; looking one up as a name throws).
+            var isLocation = settings.Remote.IndexOfAny(['/', ':', '\\']) >= 0;
+            var remote = (isLocation ? null : repository.Network.Remotes[settings.Remote]) ?? RemoteForUrl(repository, settings.Remote);
             var canonical = "refs/heads/" + Branch;
             string? rejected = null;
             repository.Network.Push(remote, $"{canonical}:{canonical}", new PushOptions

@@ -11,6 +11,7 @@ public sealed class MechanicLock(DatabaseSettings database)
 {
     /// <summary>"MonoMech" in ASCII: one fixed key for the whole database.</summary>
     private const long Key = 0x4D6F6E6F4D656368;
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
 
     public async Task<IAsyncDisposable> AcquireAsync(CancellationToken cancellationToken)
     {
@@ -19,9 +20,15 @@ public sealed class MechanicLock(DatabaseSettings database)
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await using var command = new NpgsqlCommand("SELECT pg_advisory_lock($1)", connection) { CommandTimeout = 0 };
+            // Polling rather than a blocking pg_advisory_lock: a waiting statement holds a snapshot, and CREATE INDEX
+            // CONCURRENTLY run by the lock holder waits for every older snapshot, which would deadlock the two.
+            await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock($1)", connection);
             command.Parameters.Add(new NpgsqlParameter { Value = Key });
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            while (!(bool)(await command.ExecuteScalarAsync(cancellationToken))!)
+            {
+                await Task.Delay(PollInterval, cancellationToken);
+            }
+
             return new Held(connection);
         }
         catch

@@ -83,9 +83,9 @@ public sealed partial class MigrationRunner(NpgsqlDataSource dataSource, ILogger
     }
 
     /// <summary>
-    /// Runs the steps that must not be in a transaction. Each is retried once the INVALID index a failed
-    /// CREATE INDEX CONCURRENTLY leaves is dropped; when one still fails, its INVALID index is dropped and it throws.
-    /// An index that already exists counts as built, so recovery can run these again.
+    /// Runs the steps that must not be in a transaction. Before each, an INVALID index an interrupted run left on the
+    /// table is dropped; when a step fails, the INVALID index it left is dropped and it throws. An index that already
+    /// exists counts as built, so recovery can run these again.
     /// </summary>
     public async Task ApplyNonTransactionalAsync(IReadOnlyList<MigrationStep> steps, string table, CancellationToken cancellationToken)
     {
@@ -143,9 +143,10 @@ public sealed partial class MigrationRunner(NpgsqlDataSource dataSource, ILogger
 
     private async Task SetSessionTimeoutsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        // Session-level settings on a pooled connection are reset (DISCARD ALL) before its next user.
+        // Session-level settings on a pooled connection are reset (DISCARD ALL) before its next user. CREATE INDEX
+        // CONCURRENTLY waits for every older transaction as a lock wait, so only the statement timeout bounds it.
         await using var command = new NpgsqlCommand("SELECT set_config('lock_timeout', $1, false), set_config('statement_timeout', $2, false)", connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = LockTimeout });
+        command.Parameters.Add(new NpgsqlParameter { Value = StatementTimeout });
         command.Parameters.Add(new NpgsqlParameter { Value = StatementTimeout });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

@@ -26,9 +26,9 @@ public sealed class CommitsArePushedToTheRemote
                 branch = local.Head.FriendlyName;
             }
 
-            using var remote = new Repository(bare);
-            Assert.Equal(applied.GitCommit, remote.Branches[branch].Tip.Sha);
             Assert.DoesNotContain("push failed", applied.Progress, StringComparison.Ordinal);
+            using var remote = new Repository(bare);
+            Assert.Equal(applied.GitCommit, remote.Branches[branch]?.Tip.Sha);
         }
         finally
         {
