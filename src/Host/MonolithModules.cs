@@ -1,4 +1,5 @@
 using Monolith.Audit;
+using Monolith.Backup;
 using Monolith.Checkpoints;
 using Monolith.Configuration;
 using Monolith.Conversations;
@@ -18,6 +19,7 @@ public static class MonolithModules
         services
             .AddDatabaseModule(settings)
             .AddAuditModule()
+            .AddBackupModule(settings)
             .AddRegistryModule()
             .AddConversationsModule()
             .AddCheckpointsModule()

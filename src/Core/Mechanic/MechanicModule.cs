@@ -18,7 +18,7 @@ public static class MechanicModule
         services.TryAddSingleton<SchemaCatalog>();
         services.AddSingleton<DynamicMigrationHistory>();
         services.TryAddSingleton<ISchemaVersionStore>(provider => provider.GetRequiredService<DynamicMigrationHistory>());
-        services.TryAddSingleton<IPreMigrationBackup, PgDumpBackup>();
+        services.AddSchemaAuthoring();
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<MechanicLock>();
         services.AddSingleton<GitWorkingTree>();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Monolith.Audit;
+using Monolith.Backup;
 using Monolith.Database;
 using Monolith.Http;
 using Monolith.Mechanic.Authoring;
@@ -21,7 +22,7 @@ public sealed class MechanicPipeline(
     DynamicMigrationHistory history,
     MigrationRunner runner,
     MechanicLock mechanicLock,
-    IPreMigrationBackup backup,
+    DatabaseBackup backup,
     GitWorkingTree git,
     SchemaCatalog catalog,
     MechanicSettings settings,
@@ -29,6 +30,7 @@ public sealed class MechanicPipeline(
 {
     public const string AuditAction = "schema_change";
     public const string NotifyChannel = "monolith_schema";
+    private const string BackupActor = "mechanic";
 
     /// <summary>Drafts the request against the applied schema, dry-runs it and stores the proposal (applied at once under MECHANIC_AUTO_APPLY when it has no findings).</summary>
     public async Task<SchemaProposal> ProposeAsync(ChangeRequest request, CancellationToken cancellationToken)
@@ -162,9 +164,9 @@ public sealed class MechanicPipeline(
 
         try
         {
-            proposal.BackupPath = await backup.CreateAsync($"before-{draft.MigrationId}", cancellationToken);
+            proposal.BackupPath = (await backup.BackupAsync(new BackupRequest($"pre-migration-{draft.MigrationId}", Actor: BackupActor), cancellationToken)).Path;
         }
-        catch (BackupFailedException e)
+        catch (BackupException e)
         {
             return await FailAsync(proposal, draft, null, $"backup failed, nothing was applied: {e.Message}", cancellationToken);
         }

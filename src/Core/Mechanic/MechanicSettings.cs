@@ -4,9 +4,9 @@ using Monolith.Configuration;
 
 namespace Monolith.Mechanic;
 
-/// <summary>SPEC §2 Mechanic settings: the git working tree, branch, remote, auto-apply, backup folder and commit author.</summary>
+/// <summary>SPEC §2 Mechanic settings: the git working tree, branch, remote, auto-apply and commit author (BACKUP_DIR belongs to the Backup module).</summary>
 public sealed partial record MechanicSettings(
-    string RepositoryPath, string? Branch, string? Remote, bool AutoApply, string BackupDirectory, string AuthorName, string AuthorEmail)
+    string RepositoryPath, string? Branch, string? Remote, bool AutoApply, string AuthorName, string AuthorEmail)
 {
     public const string DynamicFolder = "src/Dynamic";
 
@@ -44,7 +44,6 @@ public sealed partial record MechanicSettings(
             branch,
             settings.Text("MECHANIC_REMOTE"),
             settings.Flag("MECHANIC_AUTO_APPLY", false),
-            Path.GetFullPath(settings.Text("BACKUP_DIR") ?? Path.Combine(".data", "backups")),
             match.Groups["name"].Value.Trim(),
             match.Groups["email"].Value.Trim());
     }

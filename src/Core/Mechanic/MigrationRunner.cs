@@ -109,6 +109,12 @@ public sealed partial class MigrationRunner(NpgsqlDataSource dataSource, ILogger
             }
             catch (MigrationFailedException)
             {
+                if (step.CleanupSql is not null)
+                {
+                    await using var cleanup = new NpgsqlCommand(step.CleanupSql, connection);
+                    await cleanup.ExecuteNonQueryAsync(CancellationToken.None);
+                }
+
                 await DropInvalidIndexesAsync(connection, table, CancellationToken.None);
                 throw;
             }

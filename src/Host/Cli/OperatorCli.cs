@@ -13,6 +13,8 @@ public static class OperatorCli
         new MigrateCommand(),
         new StatusCommand(),
         new Monolith.Mechanic.MechanicCommand(),
+        new Monolith.Backup.BackupCommand(),
+        new Monolith.Backup.RestoreCommand(),
     ];
 
     public static bool Handles(string[] args) =>
