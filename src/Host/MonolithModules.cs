@@ -31,6 +31,9 @@ public static class MonolithModules
     {
         app.MapHealthEndpoints();
         app.MapAuditEndpoints();
+        app.MapConversationsEndpoints();
+        app.MapCheckpointsEndpoints();
+        app.MapRegistryEndpoints();
         app.MapMechanicEndpoints();
         return app;
     }

@@ -7,7 +7,7 @@ public sealed class CoreSchemaMatchesDesign(MonolithFixture fixture) : Integrati
 {
     public static TheoryData<string, string[]> Tables => new()
     {
-        { "conversations", ["id", "user_id", "chat_id", "title", "status", "metadata", "created_at", "updated_at"] },
+        { "conversations", ["id", "user_id", "chat_id", "title", "status", "metadata", "last_sequence", "created_at", "updated_at"] },
         { "messages", ["id", "conversation_id", "sequence", "role", "content", "metadata", "created_at", "search_vector"] },
         { "langgraph_checkpoints", ["id", "thread_id", "checkpoint_ns", "checkpoint_id", "parent_id", "checkpoint", "metadata", "created_at"] },
         { "checkpoint_writes", ["thread_id", "checkpoint_ns", "checkpoint_id", "task_id", "idx", "channel", "value", "created_at"] },
@@ -16,6 +16,13 @@ public sealed class CoreSchemaMatchesDesign(MonolithFixture fixture) : Integrati
         { "tool_usage", ["id", "tool_id", "conversation_id", "message_id", "arguments", "result", "execution_time_ms", "server_name", "created_at"] },
         { "audit_log", ["id", "action", "actor", "details", "git_commit", "git_branch", "status", "created_at"] },
         { "search_index", ["id", "entity_type", "entity_id", "content", "embedding", "metadata", "user_id", "created_at", "updated_at"] },
+        {
+            "schema_changes",
+            ["id", "status", "instruction", "actor", "request", "entity_name", "table_name", "entity_source", "entity_diff", "migration_id", "migration_sql",
+             "steps", "snapshot", "entities", "files", "findings", "dry_run_ok", "dry_run_error", "based_on_migration_id", "backup_path", "applied_version",
+             "git_commit", "audit_id", "error", "reject_reason", "stage", "progress", "created_at", "updated_at"]
+        },
+        { "dynamic_migrations", ["version", "migration_id", "checksum", "applied_at", "entity_sources", "snapshot", "entities", "change_id"] },
     };
 
     [Theory]
