@@ -41,6 +41,27 @@ public sealed class MechanicVerbsReviewChanges
         Assert.Contains("reject <id> --reason", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ProposeReadsASpecChangeRequestFile()
+    {
+        await using var env = await MechanicEnvironment.StartAsync();
+        var file = Path.Combine(env.Root, "change.json");
+        await File.WriteAllTextAsync(file, """
+            {
+              "instruction": "the story agent tracks characters",
+              "actor": "mechanic",
+              "entity": { "name": "Character", "fields": [ { "name": "Name", "type": "string", "maxLength": 200, "required": true } ] }
+            }
+            """);
+        var (exit, text) = await RunAsync(env, "mechanic", "propose", file);
+        Assert.True(exit == 0, text);
+        Assert.Contains("status     pending_review", text, StringComparison.Ordinal);
+
+        await File.WriteAllTextAsync(file, """{ "instruction": "no entity", "actor": "mechanic" }""");
+        (exit, _) = await RunAsync(env, "mechanic", "propose", file);
+        Assert.Equal(64, exit);
+    }
+
     private static async Task<(int Exit, string Output)> RunAsync(MechanicEnvironment env, params string[] args)
     {
         using var output = new StringWriter();
