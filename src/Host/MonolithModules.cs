@@ -5,6 +5,7 @@ using Monolith.Configuration;
 using Monolith.Conversations;
 using Monolith.Database;
 using Monolith.Health;
+using Monolith.Mechanic;
 using Monolith.Registry;
 using Monolith.Retention;
 using Monolith.Search;
@@ -25,6 +26,7 @@ public static class MonolithModules
             .AddConversationsModule()
             .AddCheckpointsModule()
             .AddSearchModule(settings)
+            .AddMechanicModule(settings)
             .AddHealthModule();
 
     public static WebApplication MapMonolithEndpoints(this WebApplication app)
@@ -35,6 +37,7 @@ public static class MonolithModules
         app.MapCheckpointsEndpoints();
         app.MapRegistryEndpoints();
         app.MapSearchEndpoints();
+        app.MapMechanicEndpoints();
         return app;
     }
 }

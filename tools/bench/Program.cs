@@ -7,6 +7,7 @@ IBenchmarkScenario[] scenarios =
     new LatestCheckpointBenchmark(),
     new RetentionCleanupBenchmark(),
     new VectorSearchScenario(),
+    new MechanicApplyScenario(),
 ];
 
 var quick = args.Contains("--quick");

@@ -12,6 +12,7 @@ public static class OperatorCli
     [
         new MigrateCommand(),
         new StatusCommand(),
+        new Monolith.Mechanic.MechanicCommand(),
         new Monolith.Backup.BackupCommand(),
         new Monolith.Backup.RestoreCommand(),
         new Monolith.Retention.CleanupCommand(),
