@@ -74,6 +74,20 @@ public sealed class AuthoringDatabase : IAsyncLifetime
         Applied = new AppliedSchema(sources, draft.Snapshot, draft.MigrationId);
     }
 
+    /// <summary>Runs a draft's transactional steps in one transaction that is rolled back, proving the SQL runs on this database.</summary>
+    public async Task RunInRolledBackTransactionAsync(SchemaDraft draft)
+    {
+        await using var connection = await DataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        foreach (var step in draft.Steps.Where(s => s.InTransaction))
+        {
+            await using var command = new NpgsqlCommand(step.Sql, connection, transaction);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await transaction.RollbackAsync();
+    }
+
     public async Task<T?> ScalarAsync<T>(string sql)
     {
         await using var command = DataSource.CreateCommand(sql);
