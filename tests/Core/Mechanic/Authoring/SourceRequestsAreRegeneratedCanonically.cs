@@ -121,6 +121,19 @@ public sealed class SourceRequestsAreRegeneratedCanonically : IAsyncLifetime
         Assert.Contains(draft.Findings, f => f.Rule == "applied-source" && f.Message.Contains("static-constructor", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task AnAppliedFileWhoseClassIsNotItsEntityIsRejected()
+    {
+        var edited = new Dictionary<string, string>(db.Applied.EntitySources)
+        {
+            ["Project"] = "public class Villain : DynamicEntity\n{\n}\n",
+        };
+
+        var draft = await db.Author.DraftAsync(AuthoringDatabase.Entity(SpecEntity), db.Applied with { EntitySources = edited }, CancellationToken.None);
+
+        Assert.Contains(draft.Findings, f => f.Rule == "applied-source" && f.Message.Contains("class-name", StringComparison.Ordinal));
+    }
+
     /// <summary>The draft without its timestamp: everything else must be identical for identical input.</summary>
     private static string Strip(SchemaDraft draft)
     {
