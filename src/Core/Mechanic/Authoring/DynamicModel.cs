@@ -19,12 +19,27 @@ public static class DynamicModel
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
         ArgumentNullException.ThrowIfNull(entities);
+        // Every entity type exists before any relationship names one, so a reference never creates a stray entity type.
+        var builders = entities.ToDictionary(
+            e => e.Name,
+            e => clrType is null
+                ? modelBuilder.SharedTypeEntity<Dictionary<string, object>>(e.Name)
+                : modelBuilder.Entity(clrType(e.Name)));
         foreach (var shape in entities)
         {
-            var builder = clrType is null
-                ? modelBuilder.SharedTypeEntity<Dictionary<string, object>>(shape.Name)
-                : modelBuilder.Entity(clrType(shape.Name));
-            ConfigureEntity(builder, shape);
+            ConfigureEntity(builders[shape.Name], shape);
+        }
+
+        foreach (var shape in entities)
+        {
+            foreach (var field in shape.Fields.Where(f => f.References is not null))
+            {
+                var builder = builders[shape.Name];
+                var principal = builders[field.References!].Metadata;
+                builder.HasOne(principal.Name, navigationName: null).WithMany().HasForeignKey(field.Name)
+                    .HasConstraintName(SchemaNames.ForeignKey(shape.Table, field.Column))
+                    .OnDelete(DeleteBehavior.Restrict);
+            }
         }
     }
 
@@ -84,12 +99,9 @@ public static class DynamicModel
                 property.HasDefaultValue(value);
             }
 
-            if (field.References is { } target)
+            if (field.References is not null)
             {
                 builder.HasIndex(field.Name).HasDatabaseName(SchemaNames.Index(shape.Table, field.Column));
-                builder.HasOne(target).WithMany().HasForeignKey(field.Name)
-                    .HasConstraintName(SchemaNames.ForeignKey(shape.Table, field.Column))
-                    .OnDelete(DeleteBehavior.Restrict);
             }
         }
     }

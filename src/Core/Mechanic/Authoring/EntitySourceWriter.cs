@@ -36,6 +36,11 @@ public static class EntitySourceWriter
         var unit = CompilationUnit()
             .AddMembers(declaration.WithLeadingTrivia(Comment(Header), CarriageReturnLineFeed))
             .NormalizeWhitespace(eol: "\n");
+
+        // NormalizeWhitespace writes "null !"; the canonical form is "null!".
+        unit = unit.ReplaceNodes(
+            unit.DescendantNodes().OfType<PostfixUnaryExpressionSyntax>(),
+            (_, node) => node.WithOperand(node.Operand.WithoutTrailingTrivia()).WithOperatorToken(node.OperatorToken.WithoutTrivia()));
         return unit.ToFullString() + "\n";
     }
 

@@ -22,6 +22,13 @@ public static class MigrationPlanner
     /// <summary>Bounds every transactional step: fail fast rather than queue behind (and in front of) live traffic.</summary>
     public const string TransactionPrelude = "SET LOCAL lock_timeout = '5s';\nSET LOCAL statement_timeout = '60s';";
 
+    /// <summary>
+    /// A step of its own before the first concurrent step: PostgreSQL runs a concurrent statement only alone (not even in
+    /// a batch), so its lock wait is bounded by session settings. The index build itself is not time-limited because it
+    /// may legitimately take long on a large table; it blocks no writes meanwhile.
+    /// </summary>
+    public const string SessionPrelude = "SET lock_timeout = '5s';\nSET statement_timeout = 0;";
+
     /// <summary>Plans the migration from <paramref name="previous"/> to <paramref name="next"/>.</summary>
     /// <remarks>
     /// The EF internal service provider lives only for this call and is disposed before it returns, so nothing of EF keeps
@@ -121,6 +128,11 @@ public static class MigrationPlanner
         private void AddConcurrentIndex(CreateIndexOperation index)
         {
             Flush();
+            if (steps.All(s => s.Sql != SessionPrelude))
+            {
+                steps.Add(new MigrationStep(SessionPrelude, InTransaction: false, "session timeouts for the concurrent steps that follow (run a migration's steps on one connection)"));
+            }
+
             var drop = $"DROP INDEX CONCURRENTLY IF EXISTS {sql.DelimitIdentifier(index.Name)};";
             steps.Add(new MigrationStep(drop, InTransaction: false, $"remove {index.Name} if an interrupted earlier attempt left it invalid"));
             var columns = string.Join(", ", index.Columns.Select(c => sql.DelimitIdentifier(c)));

@@ -47,7 +47,19 @@ public sealed class SchemaAuthor(NpgsqlDataSource dataSource, SchemaCompiler com
             .Select(t => EntitySymbolReader.Read(t, previous.FirstOrDefault(p => p.Name == t.Name)?.Table, findings))
             .ToList();
         var facts = await LiveSchemaFacts.ReadAsync(dataSource, cancellationToken);
-        var plan = MigrationPlanner.Plan(previous, entities, compiled, facts);
+        MigrationPlan plan;
+        try
+        {
+            plan = MigrationPlanner.Plan(previous, entities, compiled, facts);
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or KeyNotFoundException)
+        {
+            // Only reachable through applied files that disagree with each other (for example a reference to an entity
+            // whose file is gone); the request itself has passed every shape rule by now.
+            findings.Add(new SafetyFinding("model-error", SafetyFinding.Error, $"EF could not build the schema's model: {exception.Message}"));
+            return Rejected(requested, timestamp, findings);
+        }
+
         findings.AddRange(plan.Findings);
         if (plan.Findings.Count == 0 && plan.Steps.Count == 0)
         {

@@ -7,14 +7,14 @@ namespace Monolith.Mechanic.Authoring;
 
 /// <summary>
 /// The Roslyn compilation of entity sources: the core library, System.Runtime's forwarders and the entity-base assembly
-/// are its only references, and <c>global using Monolith.Dynamic;</c> is injected as a tree of its own.
+/// are its only references, and <c>global using System; global using Monolith.Dynamic;</c> are injected as a tree of its own.
 /// </summary>
 public static class SchemaCompilation
 {
     private static readonly Lazy<ImmutableArray<MetadataReference>> LazyReferences = new(LoadReferences);
 
     private static readonly SyntaxTree GlobalUsings =
-        CSharpSyntaxTree.ParseText("global using Monolith.Dynamic;\n", EntitySyntaxRules.ParseOptions, path: "GlobalUsings.g.cs");
+        CSharpSyntaxTree.ParseText("global using System;\nglobal using Monolith.Dynamic;\n", EntitySyntaxRules.ParseOptions, path: "GlobalUsings.g.cs");
 
     public static ImmutableArray<MetadataReference> References => LazyReferences.Value;
 
