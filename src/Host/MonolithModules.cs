@@ -3,6 +3,7 @@ using Monolith.Checkpoints;
 using Monolith.Configuration;
 using Monolith.Conversations;
 using Monolith.Database;
+using Monolith.DynamicEntities;
 using Monolith.Health;
 using Monolith.Registry;
 using Monolith.Search;
@@ -21,12 +22,14 @@ public static class MonolithModules
             .AddConversationsModule()
             .AddCheckpointsModule()
             .AddSearchModule(settings)
-            .AddHealthModule();
+            .AddHealthModule()
+            .AddDynamicEntitiesModule();
 
     public static WebApplication MapMonolithEndpoints(this WebApplication app)
     {
         app.MapHealthEndpoints();
         app.MapAuditEndpoints();
+        app.MapDynamicEntityEndpoints();
         return app;
     }
 }
