@@ -1,3 +1,4 @@
+using Monolith.Admin;
 using Monolith.Audit;
 using Monolith.Checkpoints;
 using Monolith.Configuration;
@@ -30,6 +31,7 @@ public static class MonolithModules
         app.MapHealthEndpoints();
         app.MapAuditEndpoints();
         app.MapDynamicEntityEndpoints();
+        app.MapAdminEndpoints();
         return app;
     }
 }
