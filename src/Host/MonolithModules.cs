@@ -24,7 +24,7 @@ public static class MonolithModules
             .AddCheckpointsModule()
             .AddSearchModule(settings)
             .AddHealthModule()
-            .AddDynamicEntitiesModule();
+            .AddDynamicEntitiesModule(settings);
 
     public static WebApplication MapMonolithEndpoints(this WebApplication app)
     {
