@@ -182,13 +182,12 @@ function codeBlock(text, diff) {
 }
 
 function dryRunView(dryRun) {
-  if (dryRun === null || dryRun === undefined) return el("p", { className: "empty", text: "No dry run yet." });
-  if (typeof dryRun === "string") return codeBlock(dryRun, false);
-  const ok = dryRun.succeeded ?? dryRun.success ?? dryRun.ok;
-  const message = dryRun.error ?? dryRun.message ?? dryRun.output;
+  if (!dryRun) return el("p", { className: "empty", text: "No dry run yet." });
+  if (dryRun.ok === null || dryRun.ok === undefined) return el("p", { className: "empty", text: "Not tried: the draft broke a safety rule." });
   return el("div", null,
-    ok === undefined ? null : badge(ok ? "ok" : "failed", ["ok", "failed"]),
-    message ? codeBlock(message, false) : codeBlock(JSON.stringify(dryRun, null, 2), false));
+    badge(dryRun.ok ? "ok" : "failed", ["ok", "failed"]),
+    dryRun.ok ? el("span", { className: "muted", text: " applied cleanly inside a rolled-back transaction" }) : null,
+    dryRun.error ? codeBlock(dryRun.error, false) : null);
 }
 
 function findingsView(findings) {
@@ -209,9 +208,11 @@ function changeCard(change, reviewable) {
   if (change.instruction) card.append(el("p", { className: "instruction", text: change.instruction }));
   card.append(el("div", { className: "label", text: "Safety findings" }), findingsView(change.findings));
   card.append(el("div", { className: "label", text: "Entity diff" }), codeBlock(change.entityDiff || change.entitySource || "", true));
-  card.append(el("div", { className: "label", text: "Migration SQL" + (change.migrationId ? " · " + change.migrationId : "") }),
-    codeBlock(change.migrationSql || "", false));
+  const migration = change.migration || {};
+  card.append(el("div", { className: "label", text: "Migration SQL" + (migration.id ? " · " + migration.id : "") }),
+    codeBlock(migration.sql || "", false));
   card.append(el("div", { className: "label", text: "Dry run" }), dryRunView(change.dryRun));
+  if (change.error) card.append(el("div", { className: "label", text: "Error" }), codeBlock(change.error, false));
   if (!reviewable) {
     card.append(el("div", { className: "label", text: "Applied as" }), el("p", null,
       "commit ", el("code", { text: change.gitCommit || "none" }),
