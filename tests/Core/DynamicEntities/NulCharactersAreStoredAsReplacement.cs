@@ -32,6 +32,13 @@ public sealed class NulCharactersAreStoredAsReplacement(MonolithFixture fixture)
     }
 
     [Fact]
+    public async Task UnpairedSurrogateInJsonIs400NotA500()
+    {
+        var response = await Fixture.Client().PostRawAsync(Scraps.Table, """{"createdBy":1,"data":{"k":"\ud800"}}""");
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task NulInAFieldNameIs400()
     {
         var response = await Fixture.Client().PostRawAsync(Scraps.Table, """{"createdBy":1,"la\u0000bel":"x"}""");
