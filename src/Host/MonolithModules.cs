@@ -32,6 +32,9 @@ public static class MonolithModules
     {
         app.MapHealthEndpoints();
         app.MapAuditEndpoints();
+        app.MapConversationsEndpoints();
+        app.MapCheckpointsEndpoints();
+        app.MapRegistryEndpoints();
         app.MapDynamicEntityEndpoints();
         app.MapAdminEndpoints();
         return app;

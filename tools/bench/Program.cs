@@ -3,6 +3,8 @@ using Monolith.Bench;
 // Each scenario prints markdown for docs/benchmarks.md. Usage: tools/bench/run [--quick] [scenario ...]
 IBenchmarkScenario[] scenarios =
 [
+    new MessageAppendBenchmark(),
+    new LatestCheckpointBenchmark(),
     new LiveSchemaBenchmark(),
 ];
 
