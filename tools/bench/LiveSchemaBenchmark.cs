@@ -55,6 +55,8 @@ public sealed class LiveSchemaBenchmark : IBenchmarkScenario
                 """, cancellationToken);
             catalog.Publish(new SchemaVersion(catalog.Current.Number + 1, "bench_1", [shape]));
 
+            // Warm-up: JIT, pool and plan caches, so the first measured phase is not charged for them.
+            await RunPhaseAsync(app, TimeSpan.FromSeconds(2), evolve: null, cancellationToken);
             var steady = await RunPhaseAsync(app, TimeSpan.FromSeconds(seconds), evolve: null, cancellationToken);
             var evolving = await RunPhaseAsync(app, TimeSpan.FromSeconds(seconds), async stop =>
             {
