@@ -8,6 +8,7 @@ using Monolith.Database;
 using Monolith.DynamicEntities;
 using Monolith.Health;
 using Monolith.Registry;
+using Monolith.Retention;
 using Monolith.Search;
 
 namespace Monolith.Host;
@@ -21,6 +22,7 @@ public static class MonolithModules
             .AddDatabaseModule(settings)
             .AddAuditModule()
             .AddBackupModule(settings)
+            .AddRetentionModule(settings)
             .AddRegistryModule()
             .AddConversationsModule()
             .AddCheckpointsModule()
