@@ -1,9 +1,11 @@
+using Monolith.Admin;
 using Monolith.Audit;
 using Monolith.Backup;
 using Monolith.Checkpoints;
 using Monolith.Configuration;
 using Monolith.Conversations;
 using Monolith.Database;
+using Monolith.DynamicEntities;
 using Monolith.Health;
 using Monolith.Mechanic;
 using Monolith.Registry;
@@ -27,6 +29,7 @@ public static class MonolithModules
             .AddCheckpointsModule()
             .AddSearchModule(settings)
             .AddMechanicModule(settings)
+            .AddDynamicEntitiesModule(settings)
             .AddHealthModule();
 
     public static WebApplication MapMonolithEndpoints(this WebApplication app)
@@ -38,6 +41,8 @@ public static class MonolithModules
         app.MapRegistryEndpoints();
         app.MapSearchEndpoints();
         app.MapMechanicEndpoints();
+        app.MapDynamicEntityEndpoints();
+        app.MapAdminEndpoints();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Monolith.Host;
 
 namespace Monolith.Tests.Support;
@@ -22,12 +23,14 @@ public sealed class TestHost : IAsyncDisposable
     };
 
     /// <param name="prepare">Runs start-up migrations before serving, as the real service does.</param>
-    public static async Task<TestHost> StartAsync(IDictionary<string, string?> settings, bool prepare = true)
+    /// <param name="services">Adds services of the test's own making (for example a contract implementation over a test table).</param>
+    public static async Task<TestHost> StartAsync(IDictionary<string, string?> settings, bool prepare = true, Action<IServiceCollection>? services = null)
     {
         var app = MonolithApplication.Build([], builder =>
         {
             builder.Configuration.AddInMemoryCollection(settings);
             builder.WebHost.UseTestServer();
+            services?.Invoke(builder.Services);
         });
         if (prepare)
         {

@@ -1,0 +1,290 @@
+// The schema review page. Every value shown comes from the admin API and is untrusted (a proposal is written by an agent),
+// so it only ever enters the page as text nodes (textContent); classes come from fixed lists, never from data.
+"use strict";
+
+const KeyName = "monolith.adminKey";
+const Statuses = ["pending_review", "approved", "applied", "rejected", "failed"];
+const Severities = ["error", "warning", "info"];
+
+const $ = (id) => document.getElementById(id);
+
+function el(tag, options, ...children) {
+  const node = document.createElement(tag);
+  const { className, text, ...attributes } = options || {};
+  if (className) node.className = className;
+  if (text !== undefined && text !== null) node.textContent = String(text);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  for (const child of children) {
+    if (child === null || child === undefined) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+function badge(value, known) {
+  const word = String(value ?? "unknown");
+  return el("span", { className: "badge" + (known.includes(word) ? " " + word : ""), text: word.replace("_", " ") });
+}
+
+function when(value) {
+  const date = value ? new Date(value) : null;
+  return date && !isNaN(date) ? date.toLocaleString() : "";
+}
+
+class ApiError extends Error {
+  constructor(status, detail) {
+    super(detail);
+    this.status = status;
+  }
+}
+
+async function api(path, options) {
+  const key = sessionStorage.getItem(KeyName);
+  const headers = { "X-Api-Key": key || "", Accept: "application/json" };
+  if (options && options.body !== undefined) headers["Content-Type"] = "application/json";
+  const response = await fetch(path, {
+    method: (options && options.method) || "GET",
+    headers,
+    body: options && options.body !== undefined ? JSON.stringify(options.body) : undefined,
+    credentials: "omit",
+    cache: "no-store",
+  });
+  const text = await response.text();
+  let body = null;
+  try { body = text ? JSON.parse(text) : null; } catch { body = null; }
+  if (!response.ok) {
+    const detail = body && (body.detail || body.title) ? body.detail || body.title : response.statusText;
+    throw new ApiError(response.status, detail);
+  }
+  return body;
+}
+
+function problemNote(error) {
+  const status = error instanceof ApiError ? error.status + " · " : "";
+  return el("p", { className: "error", text: "Could not load: " + status + error.message });
+}
+
+function itemsOf(page) {
+  if (Array.isArray(page)) return page;
+  return page && Array.isArray(page.items) ? page.items : [];
+}
+
+// Login: the key is checked against an admin route before it is kept.
+async function login(event) {
+  event.preventDefault();
+  const key = $("key").value.trim();
+  $("login-error").textContent = "";
+  sessionStorage.setItem(KeyName, key);
+  try {
+    await api("/api/admin/audit?limit=1");
+  } catch (error) {
+    sessionStorage.removeItem(KeyName);
+    $("login-error").textContent = error instanceof ApiError && (error.status === 401 || error.status === 403)
+      ? "That is not the admin key."
+      : "The service did not answer: " + error.message;
+    return;
+  }
+  $("key").value = "";
+  showApp();
+}
+
+function logout() {
+  sessionStorage.removeItem(KeyName);
+  showLogin();
+}
+
+function showLogin() {
+  $("app").hidden = true;
+  $("logout").hidden = true;
+  $("login").hidden = false;
+  $("key").focus();
+}
+
+function showApp() {
+  $("login").hidden = true;
+  $("app").hidden = false;
+  $("logout").hidden = false;
+  refresh();
+}
+
+function refresh() {
+  return Promise.all([loadPending(), loadHistory(), loadSchema(), loadAudit()]);
+}
+
+async function loadInto(id, load) {
+  const target = $(id);
+  target.setAttribute("aria-busy", "true");
+  try {
+    target.replaceChildren(...(await load()));
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      logout();
+      return;
+    }
+    target.replaceChildren(problemNote(error));
+  } finally {
+    target.removeAttribute("aria-busy");
+  }
+}
+
+function loadPending() {
+  return loadInto("pending", async () => {
+    const changes = itemsOf(await api("/api/admin/mechanic/changes?status=pending_review"));
+    $("pending-count").textContent = changes.length ? "(" + changes.length + ")" : "";
+    return changes.length ? changes.map((c) => changeCard(c, true)) : [el("p", { className: "empty", text: "Nothing waits for review." })];
+  });
+}
+
+function loadHistory() {
+  return loadInto("history", async () => {
+    const changes = itemsOf(await api("/api/admin/mechanic/changes?status=applied"));
+    return changes.length ? changes.map((c) => changeCard(c, false)) : [el("p", { className: "empty", text: "No change has been applied yet." })];
+  });
+}
+
+function loadSchema() {
+  return loadInto("schema", async () => {
+    const schema = await api("/api/admin/schema");
+    const version = schema && (schema.version ?? schema.number);
+    $("schema-version").textContent = version !== undefined && version !== null ? "version " + version : "";
+    const entities = (schema && schema.entities) || [];
+    return entities.length ? entities.map(entityCard) : [el("p", { className: "empty", text: "No dynamic entity exists yet." })];
+  });
+}
+
+function loadAudit() {
+  return loadInto("audit", async () => {
+    const entries = itemsOf(await api("/api/admin/audit?limit=20"));
+    if (!entries.length) return [el("p", { className: "empty", text: "The audit log is empty." })];
+    const rows = entries.map((e) => el("tr", { id: "audit-" + Number(e.id) },
+      el("td", { text: "#" + e.id }),
+      el("td", { text: when(e.createdAt) }),
+      el("td", null, el("code", { text: e.action })),
+      el("td", { text: e.actor }),
+      el("td", null, badge(e.status, Statuses.concat(["success", "failure"]))),
+      el("td", null, e.gitCommit ? el("code", { text: String(e.gitCommit).slice(0, 12) }) : "")));
+    return [el("div", { className: "card" }, el("table", null,
+      el("thead", null, el("tr", null, ...["id", "when", "action", "actor", "status", "commit"].map((h) => el("th", { text: h })))),
+      el("tbody", null, ...rows)))];
+  });
+}
+
+function codeBlock(text, diff) {
+  const pre = el("pre");
+  for (const line of String(text ?? "").split("\n")) {
+    let className = "line";
+    if (diff && line.startsWith("@@")) className += " hunk";
+    else if (diff && line.startsWith("+") && !line.startsWith("+++")) className += " add";
+    else if (diff && line.startsWith("-") && !line.startsWith("---")) className += " del";
+    pre.append(el("span", { className, text: line.length ? line : " " }));
+  }
+  return pre;
+}
+
+function dryRunView(dryRun) {
+  if (!dryRun) return el("p", { className: "empty", text: "No dry run yet." });
+  if (dryRun.ok === null || dryRun.ok === undefined) return el("p", { className: "empty", text: "Not tried: the draft broke a safety rule." });
+  return el("div", null,
+    badge(dryRun.ok ? "ok" : "failed", ["ok", "failed"]),
+    dryRun.ok ? el("span", { className: "muted", text: " applied cleanly inside a rolled-back transaction" }) : null,
+    dryRun.error ? codeBlock(dryRun.error, false) : null);
+}
+
+function findingsView(findings) {
+  if (!findings || !findings.length) return el("p", { className: "empty", text: "No safety findings." });
+  return el("ul", { className: "findings" }, ...findings.map((f) => el("li", null,
+    badge(f.severity, Severities),
+    el("code", { text: f.rule }),
+    el("span", { text: f.message }),
+    f.line ? el("span", { className: "muted", text: "line " + f.line }) : null)));
+}
+
+function changeCard(change, reviewable) {
+  const card = el("article", { className: "card change", "data-id": String(change.id) });
+  card.append(el("div", { className: "card-head" },
+    el("h3", { text: (change.entityName || "change") + (change.table ? " · " + change.table : "") }),
+    badge(change.status, Statuses),
+    el("span", { className: "meta", text: [change.actor, when(change.createdAt)].filter(Boolean).join(" · ") })));
+  if (change.instruction) card.append(el("p", { className: "instruction", text: change.instruction }));
+  card.append(el("div", { className: "label", text: "Safety findings" }), findingsView(change.findings));
+  card.append(el("div", { className: "label", text: "Entity diff" }), codeBlock(change.entityDiff || change.entitySource || "", true));
+  const migration = change.migration || {};
+  card.append(el("div", { className: "label", text: "Migration SQL" + (migration.id ? " · " + migration.id : "") }),
+    codeBlock(migration.sql || "", false));
+  card.append(el("div", { className: "label", text: "Dry run" }), dryRunView(change.dryRun));
+  if (change.error) card.append(el("div", { className: "label", text: "Error" }), codeBlock(change.error, false));
+  if (!reviewable) {
+    card.append(el("div", { className: "label", text: "Applied as" }), el("p", null,
+      "commit ", el("code", { text: change.gitCommit || "none" }),
+      " · audit ", change.auditId ? el("a", { href: "#audit-" + Number(change.auditId), text: "#" + change.auditId }) : "none",
+      change.backupPath ? " · backup " : "", change.backupPath ? el("code", { text: change.backupPath }) : null));
+    return card;
+  }
+  card.append(reviewActions(change));
+  return card;
+}
+
+function reviewActions(change) {
+  const message = el("p", { className: "error", role: "alert" });
+  const approve = el("button", { type: "button", className: "primary approve", text: "Approve and apply" });
+  const reject = el("button", { type: "button", className: "danger reject", text: "Reject…" });
+  const reason = el("textarea", { rows: "2", className: "reason", placeholder: "Why is this change rejected?" });
+  const confirmReject = el("button", { type: "submit", className: "danger", text: "Reject with this reason" });
+  const rejectForm = el("form", { className: "reject-form" }, el("label", { text: "Reason" }), reason, confirmReject);
+  rejectForm.hidden = true;
+  const id = encodeURIComponent(change.id);
+
+  const act = async (path, body, buttons) => {
+    buttons.forEach((b) => { b.disabled = true; });
+    message.textContent = "";
+    try {
+      await api(path, { method: "POST", body });
+      await refresh();
+    } catch (error) {
+      message.textContent = error.message;
+      buttons.forEach((b) => { b.disabled = false; });
+    }
+  };
+
+  approve.addEventListener("click", () => act("/api/admin/mechanic/changes/" + id + "/approve", {}, [approve, reject]));
+  reject.addEventListener("click", () => { rejectForm.hidden = false; reason.focus(); });
+  rejectForm.addEventListener("submit", (event) => {
+    event.preventDefault();
+    if (!reason.value.trim()) {
+      message.textContent = "Give a reason for the rejection.";
+      return;
+    }
+    act("/api/admin/mechanic/changes/" + id + "/reject", { reason: reason.value.trim() }, [approve, reject, confirmReject]);
+  });
+  return el("div", null, el("div", { className: "actions" }, approve, reject), rejectForm, message);
+}
+
+function entityCard(entity) {
+  const fields = entity.fields || [];
+  const rows = fields.map((f) => el("tr", null,
+    el("td", null, el("code", { text: f.name })),
+    el("td", null, el("code", { text: f.column || "" })),
+    el("td", { text: f.type + (f.maxLength ? "(" + f.maxLength + ")" : "") }),
+    el("td", { className: "flags", text: [
+      f.required ? "required" : "",
+      f.searchable ? "searchable" : "",
+      f.references ? "→ " + f.references : "",
+      f.default !== undefined && f.default !== null ? "default " + f.default : "",
+      f.deprecated ? "deprecated" : "",
+    ].filter(Boolean).join(" · ") })));
+  return el("article", { className: "card entity" },
+    el("div", { className: "card-head" },
+      el("h3", { text: entity.name }),
+      el("code", { text: entity.table }),
+      entity.retired ? badge("retired", []) : null),
+    el("table", null,
+      el("thead", null, el("tr", null, ...["field", "column", "type", ""].map((h) => el("th", { text: h })))),
+      el("tbody", null, ...rows)));
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  $("login-form").addEventListener("submit", login);
+  $("logout").addEventListener("click", logout);
+  if (sessionStorage.getItem(KeyName)) showApp();
+  else showLogin();
+});
