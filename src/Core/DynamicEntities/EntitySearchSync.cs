@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
 using Monolith.Schema;
+using Monolith.Search.Indexing;
 using Npgsql;
 
 namespace Monolith.DynamicEntities;
 
 /// <summary>Keeps search_index in step with a row's searchable fields, inside the write's transaction.</summary>
-/// <remarks>The row's content is written with a NULL embedding; the search module embeds rows whose embedding is missing.</remarks>
+/// <remarks>Through the search module's outbox: the row commits with the write and the embedding worker embeds it afterwards.</remarks>
 public static class EntitySearchSync
 {
     public static bool HasSearchableFields(EntityShape shape) => shape.Fields.Any(f => f.Searchable);
@@ -23,27 +24,10 @@ public static class EntitySearchSync
             return;
         }
 
-        await using var command = new NpgsqlCommand(
-            """
-            INSERT INTO search_index (entity_type, entity_id, content, user_id) VALUES ($1, $2, $3, $4)
-            ON CONFLICT (entity_type, entity_id) DO UPDATE
-            SET content = excluded.content, user_id = excluded.user_id, embedding = NULL, updated_at = now()
-            """,
-            transaction.Connection,
-            transaction);
-        command.Parameters.Add(new NpgsqlParameter { Value = shape.Table });
-        command.Parameters.Add(new NpgsqlParameter { Value = id });
-        command.Parameters.Add(new NpgsqlParameter { Value = content });
-        command.Parameters.Add(new NpgsqlParameter { Value = row["createdBy"]!.GetValue<long>() });
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        var document = new IndexedDocument(shape.Table, id, row["createdBy"]!.GetValue<long>(), content);
+        await SearchIndexer.EnqueueAsync(document, transaction.Connection!, transaction, cancellationToken);
     }
 
-    public static async Task RemoveAsync(EntityShape shape, Guid id, NpgsqlTransaction transaction, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(
-            "DELETE FROM search_index WHERE entity_type = $1 AND entity_id = $2", transaction.Connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter { Value = shape.Table });
-        command.Parameters.Add(new NpgsqlParameter { Value = id });
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public static Task RemoveAsync(EntityShape shape, Guid id, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
+        SearchIndexer.DeleteAsync(shape.Table, id, transaction.Connection!, transaction, cancellationToken);
 }
