@@ -1,3 +1,4 @@
+using Monolith.Agents;
 using Monolith.Audit;
 using Monolith.Checkpoints;
 using Monolith.Configuration;
@@ -6,6 +7,7 @@ using Monolith.Database;
 using Monolith.Health;
 using Monolith.Registry;
 using Monolith.Search;
+using Monolith.Telegram;
 
 namespace Monolith.Host;
 
@@ -21,12 +23,15 @@ public static class MonolithModules
             .AddConversationsModule()
             .AddCheckpointsModule()
             .AddSearchModule(settings)
+            .AddAgentsModule(settings)
+            .AddTelegramModule(settings)
             .AddHealthModule();
 
     public static WebApplication MapMonolithEndpoints(this WebApplication app)
     {
         app.MapHealthEndpoints();
         app.MapAuditEndpoints();
+        app.MapTelegramEndpoints();
         return app;
     }
 }

@@ -12,6 +12,7 @@ public static class OperatorCli
     [
         new MigrateCommand(),
         new StatusCommand(),
+        new Monolith.Telegram.BotCommand(),
     ];
 
     public static bool Handles(string[] args) =>
