@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
-using Monolith.Conversations;
 
 namespace Monolith.Agents;
 
@@ -76,7 +75,7 @@ public sealed partial class AgentRuntime(
         memory.ReviseAsync(userId, chatId, match, text, cancellationToken);
 
     /// <summary>A conversation may name its agent in metadata.agent; otherwise the assistant answers.</summary>
-    private static string AgentOf(Conversation conversation)
+    private static string AgentOf(ChatConversation conversation)
     {
         try
         {
