@@ -1,5 +1,6 @@
 using Monolith.Agents;
 using Monolith.Audit;
+using Monolith.Backup;
 using Monolith.Checkpoints;
 using Monolith.Configuration;
 using Monolith.Conversations;
@@ -19,6 +20,7 @@ public static class MonolithModules
         services
             .AddDatabaseModule(settings)
             .AddAuditModule()
+            .AddBackupModule(settings)
             .AddRegistryModule()
             .AddConversationsModule()
             .AddCheckpointsModule()

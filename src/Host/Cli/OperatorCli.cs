@@ -12,6 +12,8 @@ public static class OperatorCli
     [
         new MigrateCommand(),
         new StatusCommand(),
+        new Monolith.Backup.BackupCommand(),
+        new Monolith.Backup.RestoreCommand(),
         new Monolith.Telegram.BotCommand(),
     ];
 

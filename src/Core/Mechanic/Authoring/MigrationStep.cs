@@ -1,5 +1,9 @@
 namespace Monolith.Mechanic.Authoring;
 
 /// <summary>One step of a dynamic migration.</summary>
-/// <param name="InTransaction">False for statements PostgreSQL refuses inside a transaction (CREATE INDEX CONCURRENTLY, VALIDATE CONSTRAINT after NOT VALID runs in its own).</param>
-public sealed record MigrationStep(string Sql, bool InTransaction, string Description);
+/// <param name="InTransaction">
+/// True: run the SQL in a transaction of its own (it starts with SET LOCAL lock_timeout/statement_timeout; retry the whole
+/// step on a lock timeout). False: PostgreSQL refuses it inside a transaction (CREATE/DROP INDEX CONCURRENTLY); run it alone.
+/// </param>
+/// <param name="CleanupSql">For a non-transactional step: what to run after it fails, before a retry (drops an invalid index it left).</param>
+public sealed record MigrationStep(string Sql, bool InTransaction, string Description, string? CleanupSql = null);

@@ -1,0 +1,17 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Monolith.Mechanic.Authoring;
+
+/// <summary>Registers the schema author (<see cref="ISchemaAuthor"/>) for the Mechanic's pipeline.</summary>
+public static class SchemaAuthoringModule
+{
+    public static IServiceCollection AddSchemaAuthoring(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<SchemaCompiler>();
+        services.TryAddSingleton(_ => SquawkLinter.Locate());
+        services.TryAddSingleton<ISchemaAuthor, SchemaAuthor>();
+        return services;
+    }
+}
