@@ -33,6 +33,7 @@ public static class MonolithModules
     {
         app.MapHealthEndpoints();
         app.MapAuditEndpoints();
+        app.MapConversationsEndpoints();
         app.MapTelegramEndpoints();
         return app;
     }

@@ -3,6 +3,7 @@ using Monolith.Bench;
 // Each scenario prints markdown for docs/benchmarks.md. Usage: tools/bench/run [--quick] [scenario ...]
 IBenchmarkScenario[] scenarios =
 [
+    new MessageAppendBenchmark(),
     new TelegramWebhookScenario(),
 ];
 

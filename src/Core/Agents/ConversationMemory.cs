@@ -1,5 +1,6 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Globalization;
+using Monolith.Conversations;
 using Monolith.Database;
 using Npgsql;
 using NpgsqlTypes;
@@ -7,101 +8,34 @@ using NpgsqlTypes;
 namespace Monolith.Agents;
 
 /// <summary>
-/// The agents' memory of a chat, kept in the conversations module's tables: the chat's open conversation, its
-/// messages with gap-free sequences, full-text recall over one user's messages, and redaction.
+/// The agents' memory of a chat: the chat's conversation and its messages through the conversations module's
+/// <see cref="ConversationLog"/>, plus what the bot needs beyond it: full-text recall limited to one user and chat,
+/// redaction (/forget), edits and the user's counts.
 /// </summary>
-public sealed class ConversationMemory(NpgsqlDataSource dataSource)
+public sealed class ConversationMemory(ConversationLog log, NpgsqlDataSource dataSource)
 {
     /// <summary>Marks a message the user asked to forget; its sequence stays so the conversation keeps no gap.</summary>
     public const string ForgottenText = "[forgotten]";
 
-    /// <summary>The newest open conversation of this user in this chat, or a new one; returns its id and metadata.</summary>
+    /// <summary>The newest open conversation of this user in this chat, or a new one.</summary>
     public async Task<ChatConversation> StartOrContinueAsync(long userId, long chatId, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var serialize = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtextextended('conversations:' || $1 || ':' || $2, 0))", connection, transaction))
-        {
-            serialize.Parameters.Add(new NpgsqlParameter<string> { TypedValue = userId.ToString(CultureInfo.InvariantCulture) });
-            serialize.Parameters.Add(new NpgsqlParameter<string> { TypedValue = chatId.ToString(CultureInfo.InvariantCulture) });
-            await serialize.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await using var find = new NpgsqlCommand("""
-            WITH open AS (
-                SELECT id, metadata::text FROM conversations WHERE user_id = $1 AND chat_id = $2 AND status = 'open'
-                ORDER BY created_at DESC, id DESC LIMIT 1),
-            created AS (
-                INSERT INTO conversations (user_id, chat_id, title) SELECT $1, $2, $3 WHERE NOT EXISTS (SELECT 1 FROM open)
-                RETURNING id, metadata::text)
-            SELECT * FROM open UNION ALL SELECT * FROM created
-            """, connection, transaction);
-        find.Parameters.Add(new NpgsqlParameter<long> { TypedValue = userId });
-        find.Parameters.Add(new NpgsqlParameter<long> { TypedValue = chatId });
-        find.Parameters.Add(new NpgsqlParameter<string> { TypedValue = "Telegram chat " + chatId.ToString(CultureInfo.InvariantCulture) });
-        ChatConversation conversation;
-        await using (var reader = await find.ExecuteReaderAsync(cancellationToken))
-        {
-            await reader.ReadAsync(cancellationToken);
-            conversation = new ChatConversation(reader.GetGuid(0), reader.GetString(1));
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return conversation;
+        var conversation = await log.StartOrContinueAsync(userId, chatId, cancellationToken);
+        return new ChatConversation(conversation.Id, conversation.Metadata.GetRawText());
     }
 
-    /// <summary>Appends a message with the next sequence; the conversation row is locked so sequences never collide or skip.</summary>
+    /// <summary>Appends a message with the conversation's next gap-free sequence.</summary>
     public async Task<MemoryMessage> AppendAsync(Guid conversationId, string role, string content, JsonObject metadata, CancellationToken cancellationToken)
     {
-        var text = JsonbText.SanitizeText(content);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        // The row lock serializes appenders of this conversation; the INSERT's own snapshot then sees the latest sequence.
-        await using (var lockRow = new NpgsqlCommand("UPDATE conversations SET updated_at = now() WHERE id = $1", connection, transaction))
-        {
-            lockRow.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = conversationId });
-            if (await lockRow.ExecuteNonQueryAsync(cancellationToken) == 0)
-            {
-                throw new InvalidOperationException($"conversation {conversationId} does not exist");
-            }
-        }
-
-        await using var append = new NpgsqlCommand("""
-            INSERT INTO messages (conversation_id, sequence, role, content, metadata)
-            SELECT $1, coalesce(max(sequence), 0) + 1, $2, $3, $4 FROM messages WHERE conversation_id = $1
-            RETURNING id, sequence, created_at
-            """, connection, transaction);
-        append.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = conversationId });
-        append.Parameters.Add(new NpgsqlParameter<string> { TypedValue = role });
-        append.Parameters.Add(new NpgsqlParameter<string> { TypedValue = text });
-        append.Parameters.Add(new NpgsqlParameter<string> { TypedValue = JsonbText.Sanitize(metadata.ToJsonString()), NpgsqlDbType = NpgsqlDbType.Jsonb });
-        MemoryMessage message;
-        await using (var reader = await append.ExecuteReaderAsync(cancellationToken))
-        {
-            await reader.ReadAsync(cancellationToken);
-            message = new MemoryMessage(reader.GetGuid(0), reader.GetInt64(1), role, text, reader.GetDateTime(2));
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return message;
+        var message = await log.AppendAsync(conversationId, role, content, JsonSerializer.SerializeToElement(metadata), cancellationToken);
+        return new MemoryMessage(message.Id, message.Sequence, message.Role, message.Content, message.CreatedAt);
     }
 
     /// <summary>The last messages of a conversation, oldest first.</summary>
     public async Task<IReadOnlyList<MemoryMessage>> RecentAsync(Guid conversationId, int limit, CancellationToken cancellationToken)
     {
-        await using var recent = dataSource.CreateCommand(
-            "SELECT id, sequence, role, content, created_at FROM messages WHERE conversation_id = $1 ORDER BY sequence DESC LIMIT $2");
-        recent.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = conversationId });
-        recent.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
-        await using var reader = await recent.ExecuteReaderAsync(cancellationToken);
-        var newest = new List<MemoryMessage>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            newest.Add(new MemoryMessage(reader.GetGuid(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3), reader.GetDateTime(4)));
-        }
-
-        newest.Reverse();
-        return newest;
+        var newest = await log.HistoryAsync(conversationId, null, limit, cancellationToken);
+        return [.. newest.Reverse().Select(m => new MemoryMessage(m.Id, m.Sequence, m.Role, m.Content, m.CreatedAt))];
     }
 
     /// <summary>Full-text recall over one user's messages in one chat, best first; forgotten messages never match.</summary>

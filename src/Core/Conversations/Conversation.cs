@@ -15,6 +15,9 @@ public sealed class Conversation
 
     public string Metadata { get; set; } = "{}";
 
+    /// <summary>The sequence of the newest message (0 when empty); appends bump it under the row lock.</summary>
+    public long LastSequence { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }

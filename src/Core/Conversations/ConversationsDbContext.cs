@@ -28,7 +28,9 @@ public sealed class ConversationsDbContext(DbContextOptions<ConversationsDbConte
             conversation.Property(c => c.Metadata).HasColumnType("jsonb").HasDefaultValueSql("'{}'::jsonb");
             conversation.Property(c => c.CreatedAt).HasDefaultValueSql("now()");
             conversation.Property(c => c.UpdatedAt).HasDefaultValueSql("now()");
+            conversation.Property(c => c.LastSequence).HasDefaultValue(0L);
             conversation.HasIndex(c => new { c.UserId, c.ChatId });
+            conversation.HasIndex(c => new { c.UserId, c.CreatedAt, c.Id });
         });
         modelBuilder.Entity<Message>(message =>
         {

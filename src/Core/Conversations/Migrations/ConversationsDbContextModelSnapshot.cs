@@ -41,6 +41,12 @@ namespace Monolith.Conversations.Migrations
                         .HasColumnName("created_at")
                         .HasDefaultValueSql("now()");
 
+                    b.Property<long>("LastSequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("last_sequence");
+
                     b.Property<string>("Metadata")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
@@ -74,6 +80,8 @@ namespace Monolith.Conversations.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("UserId", "ChatId");
+
+                    b.HasIndex("UserId", "CreatedAt", "Id");
 
                     b.ToTable("conversations", null, t =>
                         {
