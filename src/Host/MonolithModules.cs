@@ -34,6 +34,8 @@ public static class MonolithModules
         app.MapHealthEndpoints();
         app.MapAuditEndpoints();
         app.MapConversationsEndpoints();
+        app.MapCheckpointsEndpoints();
+        app.MapRegistryEndpoints();
         app.MapTelegramEndpoints();
         return app;
     }

@@ -4,6 +4,7 @@ using Monolith.Bench;
 IBenchmarkScenario[] scenarios =
 [
     new MessageAppendBenchmark(),
+    new LatestCheckpointBenchmark(),
     new TelegramWebhookScenario(),
 ];
 

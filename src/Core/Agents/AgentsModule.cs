@@ -17,7 +17,7 @@ public static class AgentsModule
         services.AddScoped<MemoryAgent>();
         services.AddScoped<ModelAgent>();
         services.AddScoped<AgentRuntime>();
-        services.AddSingleton<ToolCallRecorder>();
+        services.AddScoped<ToolCallRecorder>();
         services.AddSingleton<TurnCheckpoints>();
         return services;
     }

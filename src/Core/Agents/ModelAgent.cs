@@ -63,7 +63,7 @@ public sealed class ModelAgent(
         var started = Stopwatch.GetTimestamp();
         var result = await builtIns.ExecuteAsync(tool.BuiltIn, arguments, scope, cancellationToken);
         var call = new ToolCall(name, ArgumentsJson(arguments), result.ToJsonString(), (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        await recorder.RecordAsync(call, scope.ConversationId, scope.UserMessageId, cancellationToken);
+        await recorder.RecordAsync(call, tool, scope.ConversationId, scope.UserMessageId, cancellationToken);
         calls.Add(call);
         return result;
     }

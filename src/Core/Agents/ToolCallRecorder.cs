@@ -1,42 +1,49 @@
-using Monolith.Database;
-using Npgsql;
-using NpgsqlTypes;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Monolith.Http;
+using Monolith.Registry;
 
 namespace Monolith.Agents;
 
 /// <summary>
-/// Writes each tool call to tool_usage with its timing. A built-in tool not yet in the registry is registered
-/// (module_path "builtin:NAME") in the same transaction, since every usage row belongs to a registered tool.
+/// Records each tool call in the registry's tool usage with its timing. A built-in tool not yet in the tools registry
+/// is registered first (module_path "builtin:NAME", its JSON Schema), since every usage belongs to a registered tool.
 /// </summary>
-public sealed class ToolCallRecorder(NpgsqlDataSource dataSource)
+public sealed class ToolCallRecorder(ToolRegistry tools, ToolUsageLog usage, IServiceScopeFactory scopes)
 {
-    public async Task RecordAsync(ToolCall call, Guid conversationId, Guid messageId, CancellationToken cancellationToken)
+    public const string Actor = "agents";
+
+    public async Task RecordAsync(ToolCall call, ToolDefinition tool, Guid conversationId, Guid messageId, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var register = new NpgsqlCommand(
-            "INSERT INTO tools (name, description, module_path) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING", connection, transaction))
+        if (await tools.FindAsync(call.Name, cancellationToken) is null)
         {
-            register.Parameters.Add(new NpgsqlParameter<string> { TypedValue = call.Name });
-            register.Parameters.Add(new NpgsqlParameter<string> { TypedValue = "Called by an agent; registered on first use." });
-            register.Parameters.Add(new NpgsqlParameter<string> { TypedValue = BuiltInTools.ModulePathPrefix + call.Name });
-            await register.ExecuteNonQueryAsync(cancellationToken);
+            await RegisterAsync(tool, cancellationToken);
         }
 
-        await using (var usage = new NpgsqlCommand("""
-            INSERT INTO tool_usage (tool_id, conversation_id, message_id, arguments, result, execution_time_ms, server_name)
-            SELECT id, $2, $3, $4, $5, $6, 'monolith' FROM tools WHERE name = $1
-            """, connection, transaction))
-        {
-            usage.Parameters.Add(new NpgsqlParameter<string> { TypedValue = call.Name });
-            usage.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = conversationId });
-            usage.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = messageId });
-            usage.Parameters.Add(new NpgsqlParameter<string> { TypedValue = JsonbText.Sanitize(call.Arguments), NpgsqlDbType = NpgsqlDbType.Jsonb });
-            usage.Parameters.Add(new NpgsqlParameter<string> { TypedValue = JsonbText.Sanitize(call.Result), NpgsqlDbType = NpgsqlDbType.Jsonb });
-            usage.Parameters.Add(new NpgsqlParameter<int> { TypedValue = call.ExecutionTimeMs });
-            await usage.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await usage.RecordAsync(call.Name, new ToolUsageInput(
+            conversationId,
+            messageId,
+            JsonSerializer.Deserialize<JsonElement>(call.Arguments),
+            JsonSerializer.Deserialize<JsonElement>(call.Result),
+            call.ExecutionTimeMs,
+            "monolith"), cancellationToken);
+    }
 
-        await transaction.CommitAsync(cancellationToken);
+    private async Task RegisterAsync(ToolDefinition tool, CancellationToken cancellationToken)
+    {
+        // Its own scope: a registration that loses a race leaves a failed entity in its DbContext, which must not be
+        // saved again with the usage row.
+        await using var scope = scopes.CreateAsyncScope();
+        try
+        {
+            await scope.ServiceProvider.GetRequiredService<ToolRegistry>().CreateAsync(
+                new CreateToolRequest(tool.Name, tool.Description, BuiltInTools.ModulePathPrefix + tool.BuiltIn, JsonSerializer.SerializeToElement(tool.Parameters), null, true),
+                Actor,
+                cancellationToken);
+        }
+        catch (ConflictException)
+        {
+            // Another turn registered it at the same moment: it exists, which is all that is needed.
+        }
     }
 }

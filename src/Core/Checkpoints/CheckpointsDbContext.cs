@@ -18,7 +18,8 @@ public sealed class CheckpointsDbContext(DbContextOptions<CheckpointsDbContext> 
             checkpoint.Property(c => c.Id).HasDefaultValueSql("gen_random_uuid()");
             checkpoint.Property(c => c.ThreadId).HasMaxLength(255);
             checkpoint.Property(c => c.CheckpointNs).HasMaxLength(255).HasDefaultValue(string.Empty).HasSentinel(null);
-            checkpoint.Property(c => c.CheckpointId).HasMaxLength(255);
+            // Checkpoint ids sort in time order byte by byte (uuid6 and other opaque ids), whatever the database default collation is.
+            checkpoint.Property(c => c.CheckpointId).HasMaxLength(255).UseCollation("C");
             checkpoint.Property(c => c.ParentId).HasMaxLength(255);
             checkpoint.Property(c => c.Data).HasColumnName("checkpoint").HasColumnType("jsonb");
             checkpoint.Property(c => c.Metadata).HasColumnType("jsonb").HasDefaultValueSql("'{}'::jsonb");
@@ -32,7 +33,7 @@ public sealed class CheckpointsDbContext(DbContextOptions<CheckpointsDbContext> 
             write.HasKey(w => new { w.ThreadId, w.CheckpointNs, w.CheckpointId, w.TaskId, w.Idx });
             write.Property(w => w.ThreadId).HasMaxLength(255);
             write.Property(w => w.CheckpointNs).HasMaxLength(255);
-            write.Property(w => w.CheckpointId).HasMaxLength(255);
+            write.Property(w => w.CheckpointId).HasMaxLength(255).UseCollation("C");
             write.Property(w => w.TaskId).HasMaxLength(255);
             write.Property(w => w.Channel).HasMaxLength(255);
             write.Property(w => w.Value).HasColumnType("jsonb");

@@ -34,7 +34,8 @@ namespace Monolith.Checkpoints.Migrations
                         .IsRequired()
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)")
-                        .HasColumnName("checkpoint_id");
+                        .HasColumnName("checkpoint_id")
+                        .UseCollation("C");
 
                     b.Property<string>("CheckpointNs")
                         .IsRequired()
@@ -101,7 +102,8 @@ namespace Monolith.Checkpoints.Migrations
                     b.Property<string>("CheckpointId")
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)")
-                        .HasColumnName("checkpoint_id");
+                        .HasColumnName("checkpoint_id")
+                        .UseCollation("C");
 
                     b.Property<string>("TaskId")
                         .HasMaxLength(255)

@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Monolith.Http;
+using Npgsql;
+
+namespace Monolith.Registry;
+
+/// <summary>Saves registry changes, turning a taken unique name into a 409 that names it.</summary>
+internal static class RegistryConflicts
+{
+    public static async Task SaveUniqueAsync(this RegistryDbContext db, string what, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            throw new ConflictException($"A {what} named '{name}' already exists.");
+        }
+    }
+}

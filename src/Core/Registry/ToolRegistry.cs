@@ -1,0 +1,155 @@
+using Microsoft.EntityFrameworkCore;
+using Monolith.Audit;
+using Monolith.Http;
+
+namespace Monolith.Registry;
+
+/// <summary>The tools registry; every change commits with its registry_change audit row.</summary>
+public sealed class ToolRegistry(RegistryDbContext db)
+{
+    private const string Entity = "tool";
+
+    public async Task<ToolView?> FindAsync(string name, CancellationToken cancellationToken)
+    {
+        if (!RegistryText.IsName(name))
+        {
+            return null;
+        }
+
+        var tool = await db.Tools.AsNoTracking().Include(t => t.Agent).SingleOrDefaultAsync(t => t.Name == name, cancellationToken);
+        return tool is null ? null : ToolView.From(tool);
+    }
+
+    /// <summary>The active tools of an agent, by name: what the bot offers the agent's model.</summary>
+    public async Task<IReadOnlyList<ToolView>> ListForAgentAsync(Guid agentId, CancellationToken cancellationToken)
+    {
+        var tools = await db.Tools.AsNoTracking().Include(t => t.Agent)
+            .Where(t => t.AgentId == agentId && t.IsActive).OrderBy(t => t.Name).ToListAsync(cancellationToken);
+        return [.. tools.Select(ToolView.From)];
+    }
+
+    /// <summary>Tools ordered by name after <paramref name="afterName"/>; up to limit rows.</summary>
+    public async Task<IReadOnlyList<ToolView>> ListAsync(bool? active, string? afterName, int limit, CancellationToken cancellationToken)
+    {
+        var rows = db.Tools.AsNoTracking().Include(t => t.Agent).AsQueryable();
+        if (active is { } isActive)
+        {
+            rows = rows.Where(t => t.IsActive == isActive);
+        }
+
+        if (afterName is not null)
+        {
+            rows = rows.Where(t => t.Name.CompareTo(afterName) > 0);
+        }
+
+        var tools = await rows.OrderBy(t => t.Name).Take(limit).ToListAsync(cancellationToken);
+        return [.. tools.Select(ToolView.From)];
+    }
+
+    /// <summary>Creates a tool. Throws BadRequestException naming "agent" for an unknown agent, ConflictException for a taken name.</summary>
+    public async Task<ToolView> CreateAsync(CreateToolRequest request, string actor, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var tool = new Tool
+        {
+            Name = request.Name!,
+            Description = request.Description,
+            ModulePath = request.ModulePath!,
+            Schema = request.Schema is { } schema ? RegistryJson.ToJsonb(schema) : null,
+            Agent = await ResolveAgentAsync(request.Agent, cancellationToken),
+            IsActive = request.IsActive ?? true,
+        };
+        db.Tools.Add(tool);
+        await db.SaveUniqueAsync(Entity, tool.Name, cancellationToken);
+        var changes = new Dictionary<string, object?>
+        {
+            ["description"] = tool.Description,
+            ["modulePath"] = tool.ModulePath,
+            ["schema"] = request.Schema,
+            ["agent"] = tool.Agent?.Name,
+            ["isActive"] = tool.IsActive,
+        };
+        await AuditLog.RecordAsync(new AuditEvent(RegistryChange.Action, actor, new RegistryChange(Entity, tool.Name, "create", changes)), db, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return ToolView.From(tool);
+    }
+
+    /// <summary>Replaces the editable state. Throws NotFoundException for an unknown tool, BadRequestException naming "agent" for an unknown agent.</summary>
+    public async Task<ToolView> UpdateAsync(string name, ToolChanges state, string actor, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var tool = await LockAsync(name, cancellationToken);
+        var agent = await ResolveAgentAsync(state.Agent, cancellationToken);
+        var changes = new Dictionary<string, object?>();
+        AgentRegistry.Change(changes, "description", tool.Description, state.Description, v => tool.Description = v);
+        AgentRegistry.Change(changes, "modulePath", tool.ModulePath, state.ModulePath!, v => tool.ModulePath = v);
+        await ChangeSchemaAsync(changes, tool, state.Schema is { } schema ? RegistryJson.ToJsonb(schema) : null, cancellationToken);
+        AgentRegistry.Change(changes, "agent", tool.Agent?.Name, agent?.Name, _ => tool.Agent = agent);
+        AgentRegistry.Change(changes, "isActive", tool.IsActive, state.IsActive ?? true, v => tool.IsActive = v);
+        await SaveAsync(tool, changes, "update", actor, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return ToolView.From(tool);
+    }
+
+    /// <summary>Sets isActive = false (a no-op for an inactive tool). Throws NotFoundException for an unknown name.</summary>
+    public async Task<ToolView> DeactivateAsync(string name, string actor, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var tool = await LockAsync(name, cancellationToken);
+        var changes = new Dictionary<string, object?>();
+        AgentRegistry.Change(changes, "isActive", tool.IsActive, false, v => tool.IsActive = v);
+        await SaveAsync(tool, changes, "deactivate", actor, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return ToolView.From(tool);
+    }
+
+    private async Task<Agent?> ResolveAgentAsync(string? name, CancellationToken cancellationToken)
+    {
+        if (name is null)
+        {
+            return null;
+        }
+
+        return (RegistryText.IsName(name) ? await db.Agents.SingleOrDefaultAsync(a => a.Name == name, cancellationToken) : null)
+            ?? throw new BadRequestException("agent", $"No agent is named '{name}'.");
+    }
+
+    // jsonb equality ignores key order and spacing, so an unchanged schema sent in another form is not a change.
+    private async Task ChangeSchemaAsync(Dictionary<string, object?> changes, Tool tool, string? wanted, CancellationToken cancellationToken)
+    {
+        var same = (tool.Schema, wanted) switch
+        {
+            (null, null) => true,
+            (null, _) or (_, null) => false,
+            _ => await db.Database.SqlQuery<bool>($"SELECT {tool.Schema}::jsonb = {wanted}::jsonb AS \"Value\"").SingleAsync(cancellationToken),
+        };
+        if (!same)
+        {
+            changes["schema"] = new { from = tool.Schema is null ? (object?)null : RegistryJson.Parse(tool.Schema), to = wanted is null ? (object?)null : RegistryJson.Parse(wanted) };
+            tool.Schema = wanted;
+        }
+    }
+
+    private async Task SaveAsync(Tool tool, Dictionary<string, object?> changes, string operation, string actor, CancellationToken cancellationToken)
+    {
+        if (changes.Count == 0)
+        {
+            return;
+        }
+
+        tool.UpdatedAt = DateTime.UtcNow;
+        await db.SaveChangesAsync(cancellationToken);
+        await AuditLog.RecordAsync(new AuditEvent(RegistryChange.Action, actor, new RegistryChange(Entity, tool.Name, operation, changes)), db, cancellationToken);
+    }
+
+    // FOR UPDATE serialises concurrent changes of one tool.
+    private async Task<Tool> LockAsync(string name, CancellationToken cancellationToken)
+    {
+        var tool = (RegistryText.IsName(name)
+                ? await db.Tools.FromSql($"SELECT * FROM tools WHERE name = {name} FOR UPDATE").SingleOrDefaultAsync(cancellationToken)
+                : null)
+            ?? throw new NotFoundException($"No tool is named '{name}'.");
+        await db.Entry(tool).Reference(t => t.Agent).LoadAsync(cancellationToken);
+        return tool;
+    }
+}
