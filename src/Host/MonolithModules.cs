@@ -7,6 +7,7 @@ using Monolith.Conversations;
 using Monolith.Database;
 using Monolith.Health;
 using Monolith.Registry;
+using Monolith.Retention;
 using Monolith.Search;
 using Monolith.Telegram;
 
@@ -21,6 +22,7 @@ public static class MonolithModules
             .AddDatabaseModule(settings)
             .AddAuditModule()
             .AddBackupModule(settings)
+            .AddRetentionModule(settings)
             .AddRegistryModule()
             .AddConversationsModule()
             .AddCheckpointsModule()

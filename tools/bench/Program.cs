@@ -5,6 +5,7 @@ IBenchmarkScenario[] scenarios =
 [
     new MessageAppendBenchmark(),
     new LatestCheckpointBenchmark(),
+    new RetentionCleanupBenchmark(),
     new TelegramWebhookScenario(),
 ];
 

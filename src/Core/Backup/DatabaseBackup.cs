@@ -52,6 +52,10 @@ public sealed partial class DatabaseBackup(DatabaseSettings database, BackupSett
                 FlushToDisk(partial);
                 target = Publish(partial, target, label);
             }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new BackupException($"cannot write the dump next to {partial}: {e.Message}");
+            }
             finally
             {
                 File.Delete(partial);

@@ -46,6 +46,8 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         GoneException gone => Problem(StatusCodes.Status410Gone, "Gone.", gone.Message),
         DbUpdateException { InnerException: PostgresException postgres } => FromPostgres(postgres),
         PostgresException postgres => FromPostgres(postgres),
+        NpgsqlException or { InnerException: NpgsqlException and not PostgresException }
+            => Problem(StatusCodes.Status503ServiceUnavailable, "Database unavailable.", "The database could not be reached in time (or the connection pool is exhausted); retry the request."),
         OperationCanceledException => Problem(499, "The request was cancelled.", "The client closed the request."),
         _ => Problem(StatusCodes.Status500InternalServerError, "Unexpected error.", "The error was logged; the request changed nothing."),
     };

@@ -9,6 +9,9 @@ public interface IOperatorCommand
     /// <summary>One line for the verb list.</summary>
     string Summary { get; }
 
+    /// <summary>Options that take no value, such as "dry-run"; every other --option takes one.</summary>
+    IReadOnlyList<string> Flags => [];
+
     /// <summary>The text of <c>tools/monolith VERB --help</c>.</summary>
     string Help { get; }
 

@@ -47,6 +47,11 @@ public sealed class AgentRegistry(RegistryDbContext db)
 
     public async Task<AgentView> CreateAsync(CreateAgentRequest request, string actor, CancellationToken cancellationToken)
     {
+        if (await db.Agents.AnyAsync(a => a.Name == request.Name, cancellationToken))
+        {
+            throw RegistryConflicts.NameTaken(Entity, request.Name!);
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var agent = new Agent
         {

@@ -7,6 +7,9 @@ namespace Monolith.Registry;
 /// <summary>Saves registry changes, turning a taken unique name into a 409 that names it.</summary>
 internal static class RegistryConflicts
 {
+    public static ConflictException NameTaken(string what, string name) => new($"A {what} named '{name}' already exists.");
+
+    /// <summary>Callers look the name up first to answer the common case without a failed INSERT; this still decides a race.</summary>
     public static async Task SaveUniqueAsync(this RegistryDbContext db, string what, string name, CancellationToken cancellationToken)
     {
         try
@@ -15,7 +18,7 @@ internal static class RegistryConflicts
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            throw new ConflictException($"A {what} named '{name}' already exists.");
+            throw NameTaken(what, name);
         }
     }
 }

@@ -49,6 +49,11 @@ public sealed class ToolRegistry(RegistryDbContext db)
     /// <summary>Creates a tool. Throws BadRequestException naming "agent" for an unknown agent, ConflictException for a taken name.</summary>
     public async Task<ToolView> CreateAsync(CreateToolRequest request, string actor, CancellationToken cancellationToken)
     {
+        if (await db.Tools.AnyAsync(t => t.Name == request.Name, cancellationToken))
+        {
+            throw RegistryConflicts.NameTaken(Entity, request.Name!);
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var tool = new Tool
         {

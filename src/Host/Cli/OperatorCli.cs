@@ -14,6 +14,7 @@ public static class OperatorCli
         new StatusCommand(),
         new Monolith.Backup.BackupCommand(),
         new Monolith.Backup.RestoreCommand(),
+        new Monolith.Retention.CleanupCommand(),
         new Monolith.Telegram.BotCommand(),
     ];
 
@@ -39,7 +40,7 @@ public static class OperatorCli
         Console.CancelKeyPress += onCancel;
         try
         {
-            var arguments = OperatorArguments.Parse(args[1..]);
+            var arguments = OperatorArguments.Parse(args[1..], [.. command.Flags]);
             if (arguments.WantsHelp)
             {
                 await output.WriteLineAsync(command.Help);

@@ -39,6 +39,16 @@ public sealed class AgentRegistryLifecycle(MonolithFixture fixture) : Integratio
     }
 
     [Fact]
+    public async Task ConcurrentCreatesOfOneNameGiveOneAgentAndOtherwise409()
+    {
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            Fixture.Client().PostAsJsonAsync(Agents, new { name = "assistant", configPath = $"{i}.yaml" })));
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.Created), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+        Assert.Single(await RegistryApi.AuditAsync(Fixture.AdminClient()));
+    }
+
+    [Fact]
     public async Task PutReplacesTheStateBumpsTheVersionAndAuditsTheChange()
     {
         await RegistryApi.CreateAsync(Fixture.Client(), "agents", new { name = "assistant", description = "old", configPath = "a.yaml" });
