@@ -50,6 +50,7 @@ public static class MonolithApplication
         try
         {
             await services.GetRequiredService<CoreMigrator>().MigrateAsync(cancellationToken);
+            await services.GetRequiredService<Monolith.Mechanic.DynamicMigrator>().MigrateAsync(cancellationToken);
         }
         catch (NpgsqlException e) when (e is not PostgresException)
         {

@@ -6,6 +6,7 @@ using Monolith.Configuration;
 using Monolith.Conversations;
 using Monolith.Database;
 using Monolith.Health;
+using Monolith.Mechanic;
 using Monolith.Registry;
 using Monolith.Retention;
 using Monolith.Search;
@@ -27,6 +28,7 @@ public static class MonolithModules
             .AddConversationsModule()
             .AddCheckpointsModule()
             .AddSearchModule(settings)
+            .AddMechanicModule(settings)
             .AddAgentsModule(settings)
             .AddTelegramModule(settings)
             .AddHealthModule();
@@ -38,6 +40,8 @@ public static class MonolithModules
         app.MapConversationsEndpoints();
         app.MapCheckpointsEndpoints();
         app.MapRegistryEndpoints();
+        app.MapSearchEndpoints();
+        app.MapMechanicEndpoints();
         app.MapTelegramEndpoints();
         return app;
     }

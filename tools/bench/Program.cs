@@ -6,6 +6,8 @@ IBenchmarkScenario[] scenarios =
     new MessageAppendBenchmark(),
     new LatestCheckpointBenchmark(),
     new RetentionCleanupBenchmark(),
+    new VectorSearchScenario(),
+    new MechanicApplyScenario(),
     new TelegramWebhookScenario(),
 ];
 

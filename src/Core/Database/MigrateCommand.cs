@@ -8,12 +8,13 @@ public sealed class MigrateCommand : IOperatorCommand
 {
     public string Name => "migrate";
 
-    public string Summary => "apply pending core migrations";
+    public string Summary => "apply pending core and dynamic migrations";
 
     public string Help => """
         usage: tools/monolith migrate
 
-        Applies every pending core migration, module by module.
+        Applies every pending core migration, module by module, then the committed
+        dynamic migrations (src/Dynamic/Migrations) the database has not applied.
         Safe to run again: applied migrations are skipped.
         """;
 
@@ -24,6 +25,7 @@ public sealed class MigrateCommand : IOperatorCommand
         var pending = await migrator.PendingAsync(cancellationToken);
         await output.WriteLineAsync(pending.Count == 0 ? "core: up to date" : $"core: applying {pending.Count} migration(s)");
         await migrator.MigrateAsync(cancellationToken);
+        await services.GetRequiredService<Mechanic.DynamicMigrator>().MigrateAsync(cancellationToken);
         await output.WriteLineAsync("done");
         return 0;
     }

@@ -13,7 +13,9 @@ public sealed class StatusCommand : IOperatorCommand
     public string Help => """
         usage: tools/monolith status
 
-        Lists the applied and pending core migrations. Exits 1 when any is pending.
+        Lists the applied and pending core and dynamic migrations, dynamic migration files
+        changed after they were applied, and drift between the dynamic tables and their shapes.
+        Exits 1 when any migration is pending or anything drifted.
         """;
 
     public async Task<int> RunAsync(IServiceProvider services, OperatorArguments arguments, TextWriter output, CancellationToken cancellationToken)
@@ -33,6 +35,18 @@ public sealed class StatusCommand : IOperatorCommand
             await output.WriteLineAsync($"  pending  {migration}");
         }
 
-        return pending.Count == 0 ? 0 : 1;
+        if (pending.Count > 0)
+        {
+            await output.WriteLineAsync("dynamic migrations: not compared until the core migrations are applied");
+            return 1;
+        }
+
+        var (dynamicLines, dynamicHealthy) = await services.GetRequiredService<Mechanic.DynamicSchemaReport>().DescribeAsync(cancellationToken);
+        foreach (var line in dynamicLines)
+        {
+            await output.WriteLineAsync(line);
+        }
+
+        return dynamicHealthy ? 0 : 1;
     }
 }

@@ -3,13 +3,24 @@ using Monolith.Database;
 
 namespace Monolith.Search;
 
-/// <summary>The search module's tables: search_index (pgvector).</summary>
+/// <summary>The search module's tables: search_index (pgvector, full text, embedding outbox) and reindex progress.</summary>
 public sealed class SearchDbContext(DbContextOptions<SearchDbContext> options) : DbContext(options)
 {
     /// <summary>The session setting the migration reads to size vector(EMBEDDING_DIM).</summary>
     public const string DimensionSessionSetting = "monolith.embedding_dim";
 
+    /// <summary>
+    /// The same language handling as conversations: English stems, Russian stems and unstemmed words (PostgreSQL has
+    /// no Ukrainian configuration; 'simple' keeps exact Ukrainian words findable).
+    /// </summary>
+    public const string SearchVectorSql =
+        "to_tsvector('simple'::regconfig, content) || to_tsvector('english'::regconfig, content) || to_tsvector('russian'::regconfig, content)";
+
+    public const string HnswIndexName = "ix_search_index_embedding_hnsw";
+
     public DbSet<SearchDocument> Documents => Set<SearchDocument>();
+
+    public DbSet<ReindexProgress> ReindexProgress => Set<ReindexProgress>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -23,9 +34,21 @@ public sealed class SearchDbContext(DbContextOptions<SearchDbContext> options) :
             document.Property(d => d.Metadata).HasColumnType("jsonb").HasDefaultValueSql("'{}'::jsonb");
             document.Property(d => d.CreatedAt).HasDefaultValueSql("now()");
             document.Property(d => d.UpdatedAt).HasDefaultValueSql("now()");
+            document.Property(d => d.SearchVector).HasComputedColumnSql(SearchVectorSql, stored: true);
+            document.Property(d => d.EmbedAfter).HasDefaultValueSql("now()");
             document.HasIndex(d => new { d.EntityType, d.EntityId }).IsUnique();
             document.HasIndex(d => d.UserId);
-            document.HasIndex(d => d.Embedding, "ix_search_index_embedding_hnsw").HasMethod("hnsw").HasOperators("vector_cosine_ops");
+            document.HasIndex(d => d.Embedding, HnswIndexName).HasMethod("hnsw").HasOperators("vector_cosine_ops");
+            document.HasIndex(d => d.SearchVector, "ix_search_index_search_vector").HasMethod("gin");
+            document.HasIndex(d => d.EmbedAfter, "ix_search_index_pending").HasFilter("embedding IS NULL");
+        });
+        modelBuilder.Entity<ReindexProgress>(progress =>
+        {
+            progress.ToTable("search_reindex_progress");
+            progress.HasKey(p => p.Scope);
+            progress.Property(p => p.Scope).HasMaxLength(50);
+            progress.Property(p => p.StartedAt).HasDefaultValueSql("now()");
+            progress.Property(p => p.UpdatedAt).HasDefaultValueSql("now()");
         });
         SnakeCaseNames.Apply(modelBuilder);
     }

@@ -12,9 +12,11 @@ public static class OperatorCli
     [
         new MigrateCommand(),
         new StatusCommand(),
+        new Monolith.Mechanic.MechanicCommand(),
         new Monolith.Backup.BackupCommand(),
         new Monolith.Backup.RestoreCommand(),
         new Monolith.Retention.CleanupCommand(),
+        new Monolith.Search.ReindexCommand(),
         new Monolith.Telegram.BotCommand(),
     ];
 

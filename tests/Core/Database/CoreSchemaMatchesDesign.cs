@@ -15,7 +15,16 @@ public sealed class CoreSchemaMatchesDesign(MonolithFixture fixture) : Integrati
         { "tools", ["id", "name", "description", "module_path", "schema", "agent_id", "is_active", "created_at", "updated_at"] },
         { "tool_usage", ["id", "tool_id", "conversation_id", "message_id", "arguments", "result", "execution_time_ms", "server_name", "created_at"] },
         { "audit_log", ["id", "action", "actor", "details", "git_commit", "git_branch", "status", "created_at"] },
-        { "search_index", ["id", "entity_type", "entity_id", "content", "embedding", "metadata", "user_id", "created_at", "updated_at"] },
+        { "search_index", ["id", "entity_type", "entity_id", "content", "embedding", "metadata", "user_id", "created_at", "updated_at", "search_vector", "embed_attempts", "embed_after", "embed_error"] },
+        { "search_reindex_progress", ["scope", "last_id", "done", "dimension", "started_at", "updated_at"] },
+        {
+            "schema_changes",
+            ["id", "status", "instruction", "actor", "request", "entity_name", "table_name", "entity_source", "entity_diff", "migration_id", "migration_sql",
+             "steps", "snapshot", "entities", "files", "findings", "dry_run_ok", "dry_run_error", "based_on_migration_id", "backup_path", "applied_version",
+             "git_commit", "audit_id", "error", "reject_reason", "stage", "progress", "created_at", "updated_at"]
+        },
+        { "dynamic_migrations", ["version", "migration_id", "checksum", "applied_at", "entity_sources", "snapshot", "entities", "change_id"] },
+        { "telegram_updates", ["update_id", "chat_id", "payload", "status", "attempts", "error", "received_at", "processed_at"] },
     };
 
     [Theory]

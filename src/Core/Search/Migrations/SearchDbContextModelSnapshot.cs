@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Monolith.Search;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 using Pgvector;
 
 #nullable disable
@@ -24,6 +25,42 @@ namespace Monolith.Search.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "vector");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Monolith.Search.ReindexProgress", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("scope");
+
+                    b.Property<int>("Dimension")
+                        .HasColumnType("integer")
+                        .HasColumnName("dimension");
+
+                    b.Property<long>("Done")
+                        .HasColumnType("bigint")
+                        .HasColumnName("done");
+
+                    b.Property<Guid>("LastId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("last_id");
+
+                    b.Property<DateTime>("StartedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.HasKey("Scope");
+
+                    b.ToTable("search_reindex_progress", (string)null);
+                });
+
             modelBuilder.Entity("Monolith.Search.SearchDocument", b =>
                 {
                     b.Property<Guid>("Id")
@@ -42,6 +79,20 @@ namespace Monolith.Search.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at")
                         .HasDefaultValueSql("now()");
+
+                    b.Property<DateTime>("EmbedAfter")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("embed_after")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<int>("EmbedAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("embed_attempts");
+
+                    b.Property<string>("EmbedError")
+                        .HasColumnType("text")
+                        .HasColumnName("embed_error");
 
                     b.Property<Vector>("Embedding")
                         .HasColumnType("vector")
@@ -64,6 +115,13 @@ namespace Monolith.Search.Migrations
                         .HasColumnName("metadata")
                         .HasDefaultValueSql("'{}'::jsonb");
 
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("to_tsvector('simple'::regconfig, content) || to_tsvector('english'::regconfig, content) || to_tsvector('russian'::regconfig, content)", true);
+
                     b.Property<DateTime>("UpdatedAt")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("timestamp with time zone")
@@ -85,6 +143,13 @@ namespace Monolith.Search.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Embedding" }, "ix_search_index_embedding_hnsw"), "hnsw");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Embedding" }, "ix_search_index_embedding_hnsw"), new[] { "vector_cosine_ops" });
+
+                    b.HasIndex(new[] { "EmbedAfter" }, "ix_search_index_pending")
+                        .HasFilter("embedding IS NULL");
+
+                    b.HasIndex(new[] { "SearchVector" }, "ix_search_index_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "SearchVector" }, "ix_search_index_search_vector"), "gin");
 
                     b.ToTable("search_index", (string)null);
                 });

@@ -1,0 +1,33 @@
+using System.Text;
+using System.Text.Json;
+using FluentValidation;
+using Monolith.Mechanic.Authoring;
+
+namespace Monolith.Mechanic;
+
+/// <summary>The structure of a change request (SPEC §4); whether the change is safe is the draft's findings, not a 400.</summary>
+public sealed class ChangeRequestValidator : AbstractValidator<ChangeRequest>
+{
+    public const int MaxSourceBytes = 64 * 1024;
+
+    public ChangeRequestValidator()
+    {
+        RuleFor(r => r.Instruction).NotEmpty().MaximumLength(4000);
+        RuleFor(r => r.Actor).NotEmpty().MaximumLength(100);
+        RuleFor(r => r.Entity)
+            .Must(e => e is null || e.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Null)
+            .WithMessage("entity must be a JSON object.");
+        RuleFor(r => r.Source)
+            .Must(s => s is null || Encoding.UTF8.GetByteCount(s) <= MaxSourceBytes)
+            .WithMessage($"source must be at most {MaxSourceBytes} bytes.")
+            .Must(s => s is null || s.Trim().Length > 0)
+            .WithMessage("source must not be empty.");
+        RuleFor(r => r)
+            .Must(r => HasEntity(r) ^ (r.Source is not null))
+            .WithName("entity")
+            .OverridePropertyName("entity")
+            .WithMessage("Send exactly one of entity (the structured entity) and source (the C# class).");
+    }
+
+    private static bool HasEntity(ChangeRequest request) => request.Entity is { ValueKind: not JsonValueKind.Null and not JsonValueKind.Undefined };
+}

@@ -1,0 +1,24 @@
+using Monolith.Schema;
+
+namespace Monolith.Mechanic;
+
+/// <summary>What tools/monolith status and /health/ready say about the dynamic schema.</summary>
+public sealed class DynamicSchemaReport(DynamicMigrator migrator, DynamicMigrationHistory history, SchemaDrift drift)
+{
+    /// <returns>The lines to print and whether everything is in order.</returns>
+    public async Task<(IReadOnlyList<string> Lines, bool Healthy)> DescribeAsync(CancellationToken cancellationToken)
+    {
+        var plan = await migrator.PlanAsync(cancellationToken);
+        var version = await history.ReadLatestAsync(cancellationToken);
+        var drifted = await drift.DetectAsync(version, cancellationToken);
+        var lines = new List<string>
+        {
+            $"dynamic migrations: {plan.Applied.Count} applied, {plan.Pending.Count} pending, schema version {version.Number}",
+        };
+        lines.AddRange(plan.Applied.Select(a => $"  applied  {a.Version} {a.MigrationId}"));
+        lines.AddRange(plan.Pending.Select(p => $"  pending  {p.Manifest.Version} {p.Manifest.MigrationId}"));
+        lines.AddRange(plan.Mismatches.Select(m => $"  changed  {m}"));
+        lines.AddRange(drifted.Select(d => $"  drift    {d}"));
+        return (lines, plan.Pending.Count == 0 && plan.Mismatches.Count == 0 && drifted.Count == 0);
+    }
+}

@@ -1,0 +1,420 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Monolith.Audit;
+using Monolith.Backup;
+using Monolith.Database;
+using Monolith.Http;
+using Monolith.Mechanic.Authoring;
+using Monolith.Schema;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Monolith.Mechanic;
+
+/// <summary>
+/// Propose → review → apply. Applying is serialized by <see cref="MechanicLock"/> and journaled step by step
+/// (backed_up → applied → committed → audited) so <see cref="RecoverAsync"/> can finish or roll back any interrupted run.
+/// </summary>
+public sealed class MechanicPipeline(
+    MechanicDbContext db,
+    IServiceProvider services,
+    DynamicMigrationHistory history,
+    MigrationRunner runner,
+    MechanicLock mechanicLock,
+    DatabaseBackup backup,
+    GitWorkingTree git,
+    SchemaCatalog catalog,
+    MechanicSettings settings,
+    CrashPoints crashPoints)
+{
+    public const string AuditAction = "schema_change";
+    public const string NotifyChannel = "monolith_schema";
+    private const string BackupActor = "mechanic";
+
+    /// <summary>Drafts the request against the applied schema, dry-runs it and stores the proposal (applied at once under MECHANIC_AUTO_APPLY when it has no findings).</summary>
+    public async Task<SchemaProposal> ProposeAsync(ChangeRequest request, CancellationToken cancellationToken)
+    {
+        var applied = await history.ReadAppliedAsync(cancellationToken);
+        var draft = await Author().DraftAsync(request, applied, cancellationToken);
+        return await ProposeDraftAsync(request, draft, applied.LastMigrationId, cancellationToken);
+    }
+
+    /// <summary>Stores an already computed draft as a proposal: the second half of <see cref="ProposeAsync"/>.</summary>
+    public async Task<SchemaProposal> ProposeDraftAsync(ChangeRequest request, SchemaDraft draft, string? basedOnMigrationId, CancellationToken cancellationToken)
+    {
+        var proposal = new SchemaProposal
+        {
+            Id = Guid.CreateVersion7(),
+            Instruction = JsonbText.SanitizeText(request.Instruction),
+            Actor = JsonbText.SanitizeText(request.Actor),
+            Request = JsonbText.Sanitize(MechanicJson.Write(request)),
+            BasedOnMigrationId = basedOnMigrationId,
+            CreatedAt = DateTime.UtcNow,
+        };
+        var safe = await CheckAsync(proposal, draft, cancellationToken);
+        proposal.Status = safe ? ProposalStatus.PendingReview : ProposalStatus.Rejected;
+        Journal(proposal, ProposalStage.Drafted, safe ? "draft is safe and dry-runs" : "rejected by the safety rules or the dry run");
+        db.Proposals.Add(proposal);
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        if (!safe)
+        {
+            return proposal;
+        }
+
+        await using (await mechanicLock.AcquireAsync(cancellationToken))
+        {
+            git.Write(draft.Files);
+        }
+
+        return settings.AutoApply && draft.Findings.Count == 0
+            ? await ApproveAsync(proposal.Id, "auto-apply", cancellationToken)
+            : proposal;
+    }
+
+    public async Task<SchemaProposal> ApproveAsync(Guid id, string approver, CancellationToken cancellationToken)
+    {
+        await using var held = await mechanicLock.AcquireAsync(cancellationToken);
+        await RecoverLockedAsync(cancellationToken);
+        var proposal = await LoadAsync(id, cancellationToken);
+        if (proposal.Status != ProposalStatus.PendingReview)
+        {
+            throw new ConflictException($"The change is {proposal.Status}; only a pending_review change can be approved.");
+        }
+
+        var latest = await history.LatestAsync(cancellationToken);
+        if (latest?.MigrationId != proposal.BasedOnMigrationId)
+        {
+            await RedraftAsync(proposal, cancellationToken);
+        }
+
+        return await ApplyLockedAsync(proposal, approver, latest?.Version ?? 0, cancellationToken);
+    }
+
+    public async Task<SchemaProposal> RejectAsync(Guid id, string reason, CancellationToken cancellationToken)
+    {
+        await using var held = await mechanicLock.AcquireAsync(cancellationToken);
+        var proposal = await LoadAsync(id, cancellationToken);
+        if (proposal.Status != ProposalStatus.PendingReview)
+        {
+            throw new ConflictException($"The change is {proposal.Status}; only a pending_review change can be rejected.");
+        }
+
+        git.Restore(ProposalDraft.ToDraft(proposal).Files.Select(f => f.Path));
+        proposal.Status = ProposalStatus.Rejected;
+        proposal.RejectReason = JsonbText.SanitizeText(reason);
+        Journal(proposal, "rejected", reason);
+        await SaveAsync(proposal, cancellationToken);
+        return proposal;
+    }
+
+    /// <summary>Finishes or rolls back every interrupted application, then publishes the applied schema. Run at start-up and before each approval.</summary>
+    public async Task<int> RecoverAsync(CancellationToken cancellationToken)
+    {
+        await using var held = await mechanicLock.AcquireAsync(cancellationToken);
+        return await RecoverLockedAsync(cancellationToken);
+    }
+
+    public async Task<SchemaProposal> LoadAsync(Guid id, CancellationToken cancellationToken) =>
+        await db.Proposals.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken)
+            ?? throw new NotFoundException($"No schema change {id}.");
+
+    private async Task<int> RecoverLockedAsync(CancellationToken cancellationToken)
+    {
+        var interrupted = await db.Proposals.AsNoTracking().Where(p => p.Status == ProposalStatus.Approved).OrderBy(p => p.CreatedAt).ToListAsync(cancellationToken);
+        foreach (var proposal in interrupted)
+        {
+            var draft = ProposalDraft.ToDraft(proposal);
+            var applied = await IsAppliedAsync(draft.MigrationId, cancellationToken);
+            if (!applied)
+            {
+                // Nothing reached the database: put the proposal back for review as it was.
+                var version = proposal.AppliedVersion ?? 0;
+                git.Restore([ProposalDraft.Manifest(proposal, draft, version).Path]);
+                git.Write(draft.Files);
+                proposal.Status = ProposalStatus.PendingReview;
+                proposal.Stage = ProposalStage.Drafted;
+                proposal.AppliedVersion = null;
+                Journal(proposal, "rolled_back", "interrupted before the migration was applied; nothing changed");
+                await SaveAsync(proposal, cancellationToken);
+                continue;
+            }
+
+            if (proposal.Stage is ProposalStage.Drafted or ProposalStage.BackedUp)
+            {
+                // The journal entry commits with the history row, so this only happens when the row came from another
+                // process replaying the same committed manifest; the database is what counts.
+                proposal.Stage = ProposalStage.Applied;
+            }
+
+            await FinishAsync(proposal, draft, cancellationToken);
+        }
+
+        catalog.Publish(await history.ReadLatestAsync(cancellationToken));
+        return interrupted.Count;
+    }
+
+    private async Task<SchemaProposal> ApplyLockedAsync(SchemaProposal proposal, string approver, long appliedVersion, CancellationToken cancellationToken)
+    {
+        var draft = ProposalDraft.ToDraft(proposal);
+        proposal.Status = ProposalStatus.Approved;
+        Journal(proposal, "approved", approver);
+        await SaveAsync(proposal, cancellationToken);
+
+        try
+        {
+            proposal.BackupPath = (await backup.BackupAsync(new BackupRequest($"pre-migration-{draft.MigrationId}", Actor: BackupActor), cancellationToken)).Path;
+        }
+        catch (BackupException e)
+        {
+            return await FailAsync(proposal, draft, null, $"backup failed, nothing was applied: {e.Message}", cancellationToken);
+        }
+
+        proposal.Stage = ProposalStage.BackedUp;
+        Journal(proposal, ProposalStage.BackedUp, proposal.BackupPath);
+        await SaveAsync(proposal, cancellationToken);
+        crashPoints.Reached(ProposalStage.BackedUp);
+
+        var version = appliedVersion + 1;
+        var manifest = ProposalDraft.Manifest(proposal, draft, version);
+        var files = ProposalDraft.CommitFiles(draft, manifest);
+        git.Write(files);
+        try
+        {
+            await runner.ApplyTransactionalAsync(draft.Steps, (connection, transaction) =>
+                RecordAppliedAsync(connection, transaction, proposal, draft, manifest, cancellationToken), cancellationToken);
+        }
+        catch (MigrationFailedException e)
+        {
+            return await FailAsync(proposal, draft, manifest, e.Message, cancellationToken);
+        }
+
+        crashPoints.Reached(ProposalStage.Applied);
+        catalog.Publish(new SchemaVersion(version, draft.MigrationId, draft.Entities));
+        await FinishAsync(proposal, draft, cancellationToken);
+        return proposal;
+    }
+
+    /// <summary>In the DDL's transaction: the history row, the journal entry and the NOTIFY (delivered at commit).</summary>
+    private static async Task RecordAppliedAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, SchemaProposal proposal, SchemaDraft draft, MigrationManifest manifest, CancellationToken cancellationToken)
+    {
+        var previous = await DynamicMigrationHistory.LatestAsync(connection, transaction, cancellationToken);
+        if ((previous?.Version ?? 0) + 1 != manifest.Version)
+        {
+            throw new InvalidOperationException($"Schema version {manifest.Version} was taken while the Mechanic lock was held.");
+        }
+
+        var sources = previous is null ? [] : MechanicJson.Read<Dictionary<string, string>>(previous.EntitySources);
+        if (proposal.EntitySource is not null)
+        {
+            sources[draft.EntityName] = proposal.EntitySource;
+        }
+
+        proposal.Stage = ProposalStage.Applied;
+        proposal.AppliedVersion = manifest.Version;
+        Journal(proposal, ProposalStage.Applied, $"schema version {manifest.Version}");
+        await InsertHistoryAsync(connection, transaction, manifest, MigrationManifest.Checksum(manifest.ToJson(), MigrationManifest.OwnFiles(draft)),
+            MechanicJson.Write(sources), proposal.Id, cancellationToken);
+        await using var update = new NpgsqlCommand(
+            "UPDATE schema_changes SET stage = $2, applied_version = $3, progress = $4, updated_at = now() WHERE id = $1", connection, transaction);
+        update.Parameters.Add(new NpgsqlParameter { Value = proposal.Id });
+        update.Parameters.Add(new NpgsqlParameter { Value = proposal.Stage });
+        update.Parameters.Add(new NpgsqlParameter { Value = manifest.Version });
+        update.Parameters.Add(new NpgsqlParameter { Value = proposal.Progress, NpgsqlDbType = NpgsqlDbType.Jsonb });
+        await update.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Records an applied migration and announces the new version; shared with the start-up replay of committed manifests.</summary>
+    public static async Task InsertHistoryAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, MigrationManifest manifest, string checksum, string entitySources, Guid? changeId, CancellationToken cancellationToken)
+    {
+        await using var insert = new NpgsqlCommand("""
+            INSERT INTO dynamic_migrations (version, migration_id, checksum, entity_sources, snapshot, entities, change_id)
+            VALUES ($1, $2, $3, $4, $5, $6, $7)
+            """, connection, transaction);
+        insert.Parameters.Add(new NpgsqlParameter { Value = manifest.Version });
+        insert.Parameters.Add(new NpgsqlParameter { Value = manifest.MigrationId });
+        insert.Parameters.Add(new NpgsqlParameter { Value = checksum });
+        insert.Parameters.Add(new NpgsqlParameter { Value = JsonbText.Sanitize(entitySources), NpgsqlDbType = NpgsqlDbType.Jsonb });
+        insert.Parameters.Add(new NpgsqlParameter { Value = (object?)manifest.Snapshot ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        insert.Parameters.Add(new NpgsqlParameter { Value = JsonbText.Sanitize(MechanicJson.Write(manifest.Entities)), NpgsqlDbType = NpgsqlDbType.Jsonb });
+        insert.Parameters.Add(new NpgsqlParameter { Value = (object?)changeId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
+        await insert.ExecuteNonQueryAsync(cancellationToken);
+        await using var notify = new NpgsqlCommand("SELECT pg_notify($1, $2)", connection, transaction);
+        notify.Parameters.Add(new NpgsqlParameter { Value = NotifyChannel });
+        notify.Parameters.Add(new NpgsqlParameter { Value = manifest.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        await notify.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>From "applied": the steps outside the transaction, the git commit, the audit row. Each step is safe to run again.</summary>
+    private async Task FinishAsync(SchemaProposal proposal, SchemaDraft draft, CancellationToken cancellationToken)
+    {
+        var manifest = ProposalDraft.Manifest(proposal, draft, proposal.AppliedVersion ?? 0);
+        var files = ProposalDraft.CommitFiles(draft, manifest);
+        if (proposal.Stage == ProposalStage.Applied)
+        {
+            try
+            {
+                await runner.ApplyNonTransactionalAsync(draft.Steps, draft.Table, cancellationToken);
+            }
+            catch (MigrationFailedException e)
+            {
+                proposal.Error = $"the table changes are applied, but a step outside the transaction failed and its INVALID index was dropped: {e.Message}";
+            }
+
+            git.Write(files);
+            proposal.GitCommit = git.Commit(files, draft.MigrationId, CommitMessage(proposal, draft));
+            crashPoints.Reached(CrashPoints.GitCommitMade);
+            var pushError = git.Push();
+            proposal.Stage = ProposalStage.Committed;
+            Journal(proposal, ProposalStage.Committed, pushError is null ? $"{git.Branch} {proposal.GitCommit}" : $"{git.Branch} {proposal.GitCommit}; push failed: {pushError}");
+            await SaveAsync(proposal, cancellationToken);
+            crashPoints.Reached(ProposalStage.Committed);
+        }
+
+        if (proposal.Stage == ProposalStage.Committed)
+        {
+            await AuditAsync(proposal, files, proposal.Error is null ? ProposalStatus.Applied : ProposalStatus.Failed, cancellationToken);
+            crashPoints.Reached(ProposalStage.Audited);
+        }
+    }
+
+    private async Task<SchemaProposal> FailAsync(SchemaProposal proposal, SchemaDraft draft, MigrationManifest? manifest, string error, CancellationToken cancellationToken)
+    {
+        git.Restore([.. draft.Files.Select(f => f.Path), .. manifest is null ? Array.Empty<string>() : [manifest.Path]]);
+        proposal.Error = error;
+        proposal.AppliedVersion = null;
+        await AuditAsync(proposal, draft.Files, ProposalStatus.Failed, cancellationToken);
+        return proposal;
+    }
+
+    /// <summary>The audit row and the proposal's final status commit together, so the journal never claims an audit that is not there.</summary>
+    private async Task AuditAsync(SchemaProposal proposal, IReadOnlyList<DraftFile> files, string status, CancellationToken cancellationToken)
+    {
+        var success = status == ProposalStatus.Applied;
+        var audit = new AuditEvent(
+            AuditAction,
+            proposal.Actor,
+            new
+            {
+                changeId = proposal.Id,
+                instruction = proposal.Instruction,
+                migrationId = proposal.MigrationId,
+                schemaVersion = proposal.AppliedVersion,
+                filesChanged = success || proposal.GitCommit is not null ? files.Select(f => f.Path).ToList() : [],
+                backupPath = proposal.BackupPath,
+                error = proposal.Error,
+            },
+            success ? AuditEvent.Success : AuditEvent.Failure,
+            proposal.GitCommit,
+            proposal.GitCommit is null ? null : git.Branch);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        proposal.AuditId = await AuditLog.RecordAsync(audit, db, cancellationToken);
+        proposal.Status = status;
+        if (proposal.GitCommit is not null)
+        {
+            proposal.Stage = ProposalStage.Audited;
+        }
+
+        Journal(proposal, success ? ProposalStage.Audited : ProposalStatus.Failed, proposal.Error ?? $"audit {proposal.AuditId}");
+        await SaveAsync(proposal, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>A proposal drafted against an older schema is drafted again; it goes on only when its SQL is unchanged (or auto-apply allows it).</summary>
+    private async Task RedraftAsync(SchemaProposal proposal, CancellationToken cancellationToken)
+    {
+        var previous = ProposalDraft.ToDraft(proposal);
+        var request = MechanicJson.Read<ChangeRequest>(proposal.Request);
+        var applied = await history.ReadAppliedAsync(cancellationToken);
+        var draft = await Author().DraftAsync(request, applied, cancellationToken);
+        git.Restore(previous.Files.Select(f => f.Path));
+        proposal.BasedOnMigrationId = applied.LastMigrationId;
+        var safe = await CheckAsync(proposal, draft, cancellationToken);
+        if (!safe)
+        {
+            proposal.Status = ProposalStatus.Rejected;
+            Journal(proposal, "redrafted", $"re-checked against {applied.LastMigrationId ?? "the empty schema"}: now rejected");
+            await SaveAsync(proposal, cancellationToken);
+            throw new ConflictException($"The schema changed since this proposal was drafted; re-checked against {applied.LastMigrationId}, it is now rejected: "
+                + string.Join("; ", draft.Findings.Select(f => f.Message)));
+        }
+
+        git.Write(draft.Files);
+        var sameSql = previous.Steps.Select(s => s.Sql).SequenceEqual(draft.Steps.Select(s => s.Sql));
+        Journal(proposal, "redrafted", $"re-checked against {applied.LastMigrationId}: {(sameSql ? "same SQL" : "new SQL")}");
+        await SaveAsync(proposal, cancellationToken);
+        if (!sameSql && !(settings.AutoApply && draft.Findings.Count == 0))
+        {
+            throw new ConflictException($"The schema changed since this proposal was drafted; it was re-drafted against {applied.LastMigrationId} with new SQL. Review it and approve again.");
+        }
+    }
+
+    /// <summary>Fills the proposal from the draft and dry-runs a safe draft; a failed dry run becomes an error finding.</summary>
+    private async Task<bool> CheckAsync(SchemaProposal proposal, SchemaDraft draft, CancellationToken cancellationToken)
+    {
+        var findings = draft.Findings.ToList();
+        if (draft.IsSafe)
+        {
+            var dryRunError = await runner.DryRunAsync(draft.Steps, cancellationToken);
+            proposal.DryRunOk = dryRunError is null;
+            proposal.DryRunError = dryRunError is null ? null : JsonbText.SanitizeText(dryRunError);
+            if (dryRunError is not null)
+            {
+                findings.Add(new SafetyFinding("dry-run", SafetyFinding.Error, $"The migration does not apply to the database: {dryRunError}"));
+            }
+        }
+        else
+        {
+            proposal.DryRunOk = null;
+            proposal.DryRunError = null;
+        }
+
+        ProposalDraft.Fill(proposal, draft with { Findings = findings });
+        return findings.All(f => f.Severity != SafetyFinding.Error);
+    }
+
+    private async Task<bool> IsAppliedAsync(string migrationId, CancellationToken cancellationToken) =>
+        await db.Migrations.AsNoTracking().AnyAsync(m => m.MigrationId == migrationId, cancellationToken);
+
+    private async Task SaveAsync(SchemaProposal proposal, CancellationToken cancellationToken)
+    {
+        proposal.UpdatedAt = DateTime.UtcNow;
+        db.Proposals.Update(proposal);
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    private ISchemaAuthor Author() => services.GetRequiredService<ISchemaAuthor>();
+
+    private static void Journal(SchemaProposal proposal, string stage, string? detail)
+    {
+        var entries = MechanicJson.Read<List<JournalEntry>>(proposal.Progress);
+        entries.Add(new JournalEntry(stage, DateTime.UtcNow, detail is null ? null : JsonbText.SanitizeText(detail)));
+        proposal.Progress = JsonbText.Sanitize(MechanicJson.Write(entries));
+    }
+
+    private static string CommitMessage(SchemaProposal proposal, SchemaDraft draft)
+    {
+        var what = string.Join("; ", draft.Steps.Select(s => s.Description));
+        var subject = $"Mechanic: {draft.EntityName} ({draft.Table}): {what}";
+        if (subject.Length > 72)
+        {
+            subject = subject[..69] + "...";
+        }
+
+        return $"""
+            {subject}
+
+            {proposal.Instruction}
+
+            Steps:
+            {string.Join("\n", draft.Steps.Select(s => "- " + s.Description))}
+
+            Change: {proposal.Id}
+            Requested-by: {proposal.Actor}
+            """;
+    }
+}

@@ -1,0 +1,9 @@
+using FluentValidation;
+
+namespace Monolith.Mechanic;
+
+/// <summary>A rejection needs a reason.</summary>
+public sealed class RejectRequestValidator : AbstractValidator<RejectRequest>
+{
+    public RejectRequestValidator() => RuleFor(r => r.Reason).NotEmpty().MaximumLength(2000);
+}

@@ -1,0 +1,10 @@
+using Monolith.Search.Indexing;
+
+namespace Monolith.Search.Api;
+
+/// <summary>What PUT answers per document: "indexed" (embedded now) or "queued" (the embedding worker will embed it).</summary>
+public sealed record IndexedDocumentView(string EntityType, Guid EntityId, bool Created, string Status)
+{
+    public static IndexedDocumentView From(IndexOutcome outcome) =>
+        new(outcome.EntityType, outcome.EntityId, outcome.Created, outcome.Embedded ? "indexed" : "queued");
+}

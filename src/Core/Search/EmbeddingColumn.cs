@@ -1,0 +1,22 @@
+using Npgsql;
+
+namespace Monolith.Search;
+
+/// <summary>Reads and changes the dimension of search_index.embedding, the vector(N) the migration sized from EMBEDDING_DIM.</summary>
+public static class EmbeddingColumn
+{
+    /// <summary>The column's dimension, or null when search_index does not exist yet.</summary>
+    public static async Task<int?> DimensionAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        await using var command = new NpgsqlCommand(
+            "SELECT atttypmod FROM pg_attribute WHERE attrelid = to_regclass('search_index') AND attname = 'embedding'", connection);
+        return await command.ExecuteScalarAsync(cancellationToken) is int typmod && typmod > 0 ? typmod : null;
+    }
+
+    /// <summary>The one line that stops start-up when EMBEDDING_DIM and the stored vectors disagree.</summary>
+    public static string MismatchMessage(int stored, int configured) =>
+        $"EMBEDDING_DIM is {configured} but search_index.embedding holds vector({stored}): "
+        + $"run 'EMBEDDING_DIM={configured} tools/monolith reindex --dimension {configured}' to re-embed every document at the new size, "
+        + $"or set EMBEDDING_DIM={stored}";
+}

@@ -1,0 +1,113 @@
+using Microsoft.Extensions.Logging;
+using Monolith.Database;
+using Monolith.Http;
+using Monolith.Search.Embeddings;
+using Npgsql;
+using NpgsqlTypes;
+using Pgvector;
+
+namespace Monolith.Search.Indexing;
+
+/// <summary>
+/// Writes search_index. The API path embeds first and queues the document when the provider fails; other modules
+/// use <see cref="EnqueueAsync"/> and <see cref="DeleteAsync"/> inside their own transaction (outbox semantics:
+/// the row commits with their change and the embedding worker embeds it afterwards, even after a crash).
+/// </summary>
+public sealed partial class SearchIndexer(NpgsqlDataSource dataSource, SearchEmbedder embedder, ILogger<SearchIndexer> logger)
+{
+    private const string UpsertSql = """
+        INSERT INTO search_index AS s (entity_type, entity_id, user_id, content, metadata, embedding, embed_attempts, embed_after, embed_error)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, now() + $8, $9)
+        ON CONFLICT (entity_type, entity_id) DO UPDATE SET
+            content = excluded.content, metadata = excluded.metadata, embedding = excluded.embedding,
+            embed_attempts = excluded.embed_attempts, embed_after = excluded.embed_after, embed_error = excluded.embed_error,
+            updated_at = now()
+        WHERE s.user_id = excluded.user_id
+        RETURNING (xmax = 0)
+        """;
+
+    /// <summary>Embeds and upserts one document; when the provider fails the row is written without an embedding and queued.</summary>
+    public async Task<IndexOutcome> IndexAsync(IndexedDocument document, CancellationToken cancellationToken) =>
+        (await IndexAsync([document], cancellationToken))[0];
+
+    /// <summary>Embeds the documents in one provider call and upserts them in one transaction.</summary>
+    public async Task<IReadOnlyList<IndexOutcome>> IndexAsync(IReadOnlyList<IndexedDocument> documents, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<float[]>? vectors = null;
+        string? failure = null;
+        try
+        {
+            vectors = await embedder.EmbedPassagesAsync([.. documents.Select(d => d.Content)], cancellationToken);
+        }
+        catch (EmbeddingFailedException e)
+        {
+            failure = e.Message;
+            LogQueued(logger, documents.Count, e.Message);
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var outcomes = new List<IndexOutcome>(documents.Count);
+        for (var i = 0; i < documents.Count; i++)
+        {
+            var pending = vectors is null;
+            var created = await UpsertAsync(
+                documents[i], vectors?[i], pending ? 1 : 0, pending ? EmbeddingBackoff.First : TimeSpan.Zero, failure, connection, transaction, cancellationToken);
+            outcomes.Add(new IndexOutcome(documents[i].EntityType, documents[i].EntityId, created, !pending));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return outcomes;
+    }
+
+    /// <summary>
+    /// Upserts the document without an embedding inside the caller's transaction; the embedding worker embeds it after
+    /// the commit. Returns true when the row is new. A document owned by another user is a conflict.
+    /// </summary>
+    public static Task<bool> EnqueueAsync(IndexedDocument document, NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken) =>
+        UpsertAsync(document, null, 0, TimeSpan.Zero, null, connection, transaction, cancellationToken);
+
+    /// <summary>Deletes the document inside the caller's transaction; false when there was none.</summary>
+    public static async Task<bool> DeleteAsync(
+        string entityType, Guid entityId, NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        await using var command = new NpgsqlCommand("DELETE FROM search_index WHERE entity_type = $1 AND entity_id = $2", connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = entityType });
+        command.Parameters.Add(new NpgsqlParameter { Value = entityId });
+        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+    }
+
+    /// <summary>Deletes the document in its own transaction; false when there was none.</summary>
+    public async Task<bool> DeleteAsync(string entityType, Guid entityId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await DeleteAsync(entityType, entityId, connection, null, cancellationToken);
+    }
+
+    private static async Task<bool> UpsertAsync(
+        IndexedDocument document, float[]? vector, int attempts, TimeSpan retryIn, string? error,
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(connection);
+        await using var command = new NpgsqlCommand(UpsertSql, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = document.EntityType });
+        command.Parameters.Add(new NpgsqlParameter { Value = document.EntityId });
+        command.Parameters.Add(new NpgsqlParameter { Value = document.UserId });
+        command.Parameters.Add(new NpgsqlParameter { Value = JsonbText.SanitizeText(document.Content) });
+        command.Parameters.Add(new NpgsqlParameter { Value = JsonbText.Sanitize(document.Metadata ?? "{}"), NpgsqlDbType = NpgsqlDbType.Jsonb });
+        // An untyped NULL lets callers' own connections (without pgvector's type mapping) enqueue.
+        command.Parameters.Add(new NpgsqlParameter { Value = vector is null ? DBNull.Value : new Vector(vector) });
+        command.Parameters.Add(new NpgsqlParameter { Value = attempts });
+        command.Parameters.Add(new NpgsqlParameter { Value = retryIn });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)error ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        var created = await command.ExecuteScalarAsync(cancellationToken);
+        return created is bool isNew
+            ? isNew
+            : throw new ConflictException($"{document.EntityType}/{document.EntityId} is indexed for another user; delete it first to move it.");
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Embedding failed; {Count} document(s) queued for the embedding worker: {Error}")]
+    private static partial void LogQueued(ILogger logger, int count, string error);
+}

@@ -1,0 +1,71 @@
+using Monolith.Host.Cli;
+using Monolith.Schema;
+using Monolith.Tests.Core.Mechanic.Support;
+
+namespace Monolith.Tests.Core.Mechanic;
+
+public sealed class MechanicVerbsReviewChanges
+{
+    [Fact]
+    public async Task ListShowApproveAndRejectWorkFromTheCommandLine()
+    {
+        await using var env = await MechanicEnvironment.StartAsync();
+        var first = DraftBuilder.CreateTable("Character", "characters", "20260101000000_CreateCharacter", ("Name", "name", FieldType.Text, "text"));
+        var one = await env.WithPipelineAsync(p => p.ProposeDraftAsync(DraftBuilder.Request(), first, null, CancellationToken.None));
+        var second = DraftBuilder.CreateTable("Project", "projects", "20260101000001_CreateProject", ("Title", "title", FieldType.Text, "text"));
+        var two = await env.WithPipelineAsync(p => p.ProposeDraftAsync(DraftBuilder.Request("projects"), second, null, CancellationToken.None));
+
+        var (exit, text) = await RunAsync(env, "mechanic", "list", "--status", "pending_review");
+        Assert.Equal(0, exit);
+        Assert.Contains(one.Id.ToString(), text, StringComparison.Ordinal);
+        Assert.Contains("2 change(s)", text, StringComparison.Ordinal);
+
+        (exit, text) = await RunAsync(env, "mechanic", "show", one.Id.ToString());
+        Assert.Equal(0, exit);
+        Assert.Contains("CREATE TABLE characters", text, StringComparison.Ordinal);
+
+        (exit, text) = await RunAsync(env, "mechanic", "approve", one.Id.ToString());
+        Assert.Equal(0, exit);
+        Assert.Contains("status     applied", text, StringComparison.Ordinal);
+
+        (exit, text) = await RunAsync(env, "mechanic", "reject", two.Id.ToString(), "--reason", "not needed");
+        Assert.Equal(1, exit);
+        Assert.Contains("rejected   not needed", text, StringComparison.Ordinal);
+
+        (exit, _) = await RunAsync(env, "mechanic", "approve", two.Id.ToString());
+        Assert.Equal(65, exit);
+        (exit, _) = await RunAsync(env, "mechanic", "reject", two.Id.ToString());
+        Assert.Equal(64, exit);
+        (exit, text) = await RunAsync(env, "mechanic", "--help");
+        Assert.Equal(0, exit);
+        Assert.Contains("reject <id> --reason", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ProposeReadsASpecChangeRequestFile()
+    {
+        await using var env = await MechanicEnvironment.StartAsync();
+        var file = Path.Combine(env.Root, "change.json");
+        await File.WriteAllTextAsync(file, """
+            {
+              "instruction": "the story agent tracks characters",
+              "actor": "mechanic",
+              "entity": { "name": "Character", "fields": [ { "name": "Name", "type": "string", "maxLength": 200, "required": true } ] }
+            }
+            """);
+        var (exit, text) = await RunAsync(env, "mechanic", "propose", file);
+        Assert.True(exit == 0, text);
+        Assert.Contains("status     pending_review", text, StringComparison.Ordinal);
+
+        await File.WriteAllTextAsync(file, """{ "instruction": "no entity", "actor": "mechanic" }""");
+        (exit, _) = await RunAsync(env, "mechanic", "propose", file);
+        Assert.Equal(64, exit);
+    }
+
+    private static async Task<(int Exit, string Output)> RunAsync(MechanicEnvironment env, params string[] args)
+    {
+        using var output = new StringWriter();
+        var exit = await OperatorCli.RunAsync(args, output, env.Settings);
+        return (exit, output.ToString());
+    }
+}
