@@ -1,4 +1,5 @@
 using Monolith.Admin;
+using Monolith.Agents;
 using Monolith.Audit;
 using Monolith.Backup;
 using Monolith.Checkpoints;
@@ -11,6 +12,7 @@ using Monolith.Mechanic;
 using Monolith.Registry;
 using Monolith.Retention;
 using Monolith.Search;
+using Monolith.Telegram;
 
 namespace Monolith.Host;
 
@@ -30,6 +32,8 @@ public static class MonolithModules
             .AddSearchModule(settings)
             .AddMechanicModule(settings)
             .AddDynamicEntitiesModule(settings)
+            .AddAgentsModule(settings)
+            .AddTelegramModule(settings)
             .AddHealthModule();
 
     public static WebApplication MapMonolithEndpoints(this WebApplication app)
@@ -43,6 +47,7 @@ public static class MonolithModules
         app.MapMechanicEndpoints();
         app.MapDynamicEntityEndpoints();
         app.MapAdminEndpoints();
+        app.MapTelegramEndpoints();
         return app;
     }
 }

@@ -9,6 +9,7 @@ IBenchmarkScenario[] scenarios =
     new VectorSearchScenario(),
     new MechanicApplyScenario(),
     new LiveSchemaBenchmark(),
+    new TelegramWebhookScenario(),
 ];
 
 var quick = args.Contains("--quick");

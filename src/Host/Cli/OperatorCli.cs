@@ -17,6 +17,7 @@ public static class OperatorCli
         new Monolith.Backup.RestoreCommand(),
         new Monolith.Retention.CleanupCommand(),
         new Monolith.Search.ReindexCommand(),
+        new Monolith.Telegram.BotCommand(),
     ];
 
     public static bool Handles(string[] args) =>

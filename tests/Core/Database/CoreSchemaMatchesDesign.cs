@@ -24,6 +24,7 @@ public sealed class CoreSchemaMatchesDesign(MonolithFixture fixture) : Integrati
              "git_commit", "audit_id", "error", "reject_reason", "stage", "progress", "created_at", "updated_at"]
         },
         { "dynamic_migrations", ["version", "migration_id", "checksum", "applied_at", "entity_sources", "snapshot", "entities", "change_id"] },
+        { "telegram_updates", ["update_id", "chat_id", "payload", "status", "attempts", "error", "received_at", "processed_at"] },
     };
 
     [Theory]

@@ -1,0 +1,70 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Monolith.Agents;
+
+/// <summary>The tools the service runs itself: search_memory (recall the user's messages) and remember (keep a note).</summary>
+public sealed class BuiltInTools(ConversationMemory memory)
+{
+    public const string SearchMemory = "search_memory";
+    public const string Remember = "remember";
+
+    /// <summary>A registry tool whose module_path is "builtin:NAME" runs the built-in NAME.</summary>
+    public const string ModulePathPrefix = "builtin:";
+
+    public static IReadOnlyDictionary<string, ToolDefinition> Definitions { get; } = new Dictionary<string, ToolDefinition>
+    {
+        [SearchMemory] = new(SearchMemory, "Search what the user wrote in this chat before. Returns the best matching messages.", Schema("""
+            {"type":"object","properties":{"query":{"type":"string","description":"words to look for"},"limit":{"type":"integer","minimum":1,"maximum":20}},"required":["query"]}
+            """), SearchMemory),
+        [Remember] = new(Remember, "Keep a note about the user for later turns.", Schema("""
+            {"type":"object","properties":{"text":{"type":"string","description":"the fact to keep"}},"required":["text"]}
+            """), Remember),
+    };
+
+    /// <summary>Runs a built-in; bad arguments and unknown names become an error result for the model, never an exception.</summary>
+    public async Task<JsonObject> ExecuteAsync(string builtIn, string arguments, TurnScope scope, CancellationToken cancellationToken)
+    {
+        JsonObject args;
+        try
+        {
+            args = JsonNode.Parse(string.IsNullOrWhiteSpace(arguments) ? "{}" : arguments) as JsonObject ?? [];
+        }
+        catch (JsonException e)
+        {
+            return Error($"arguments are not a JSON object: {e.Message}");
+        }
+
+        switch (builtIn)
+        {
+            case SearchMemory when Text(args, "query") is { } query:
+                var limit = args["limit"] is JsonValue l && l.TryGetValue<int>(out var n) ? Math.Clamp(n, 1, 20) : 5;
+                var hits = await memory.SearchAsync(scope.UserId, scope.ChatId, query, limit, scope.UserMessageId, cancellationToken);
+                return new JsonObject
+                {
+                    ["results"] = new JsonArray([.. hits.Select(h => (JsonNode)new JsonObject
+                    {
+                        ["id"] = h.Sequence,
+                        ["text"] = h.Content,
+                        ["at"] = h.CreatedAt.ToString("O"),
+                    })]),
+                };
+            case Remember when Text(args, "text") is { } text:
+                var note = await memory.AppendAsync(scope.ConversationId, "system", text, new JsonObject { ["kind"] = "memory" }, cancellationToken);
+                return new JsonObject { ["remembered"] = true, ["id"] = note.Sequence };
+            case SearchMemory:
+                return Error("query is required");
+            case Remember:
+                return Error("text is required");
+            default:
+                return Error($"no tool named '{builtIn}' can run here");
+        }
+    }
+
+    public static JsonObject Error(string message) => new() { ["error"] = message };
+
+    private static string? Text(JsonObject args, string name) =>
+        args[name] is JsonValue value && value.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text) ? text : null;
+
+    private static JsonObject Schema(string json) => JsonNode.Parse(json)!.AsObject();
+}
