@@ -137,8 +137,8 @@ public sealed class SourceRequestsAreRegeneratedCanonically : IAsyncLifetime
     /// <summary>The draft without its timestamp: everything else must be identical for identical input.</summary>
     private static string Strip(SchemaDraft draft)
     {
-        var stamp = draft.MigrationId[..draft.MigrationId.IndexOf('_', StringComparison.Ordinal)];
-        return string.Join("\n", draft.Files.Select(f => f.Path + "\n" + f.Content).Append(draft.MigrationSql)).Replace(stamp, "", StringComparison.Ordinal);
+        // Only the draft's own id carries the draft's timestamp; the applied migration it follows keeps its own.
+        return string.Join("\n", draft.Files.Select(f => f.Path + "\n" + f.Content).Append(draft.MigrationSql)).Replace(draft.MigrationId, "<this-migration>", StringComparison.Ordinal);
     }
 
     private sealed class ShapeComparer : IEqualityComparer<EntityShape>
