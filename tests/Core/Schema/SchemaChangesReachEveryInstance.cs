@@ -7,7 +7,7 @@ using Npgsql;
 
 namespace Monolith.Tests.Core.Schema;
 
-[Collection(SharedDatabase.Name)]
+[Collection(SoloTiming.Name)]
 public sealed class SchemaChangesReachEveryInstance
 {
     private static readonly EntityShape Boats = new("Boat", "watch_boats", [new("Name", "name", FieldType.String, MaxLength: 80, Required: true)]);
