@@ -41,9 +41,9 @@ public sealed class ConversationMemory(ConversationLog log, NpgsqlDataSource dat
     /// <summary>Full-text recall over one user's messages in one chat, best first; forgotten messages never match.</summary>
     public async Task<IReadOnlyList<MemoryHit>> SearchAsync(long userId, long chatId, string query, int limit, Guid? excluding, CancellationToken cancellationToken)
     {
-        await using var search = dataSource.CreateCommand("""
+        await using var search = dataSource.CreateCommand($"""
             WITH q AS (
-                SELECT websearch_to_tsquery('simple', $3) || websearch_to_tsquery('english', $3) || websearch_to_tsquery('russian', $3) AS query)
+                SELECT {FullTextLanguages.Query("$3")} AS query)
             SELECT m.id, m.sequence, m.role, m.content, m.created_at, ts_rank(m.search_vector, q.query) AS score
             FROM messages m JOIN conversations c ON c.id = m.conversation_id, q
             WHERE c.user_id = $1 AND c.chat_id = $2 AND m.search_vector @@ q.query

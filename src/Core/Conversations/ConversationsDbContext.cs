@@ -6,13 +6,6 @@ namespace Monolith.Conversations;
 /// <summary>The conversations module's tables: conversations and messages.</summary>
 public sealed class ConversationsDbContext(DbContextOptions<ConversationsDbContext> options) : DbContext(options)
 {
-    /// <summary>
-    /// English stems, Russian stems and unstemmed words: PostgreSQL has no Ukrainian configuration,
-    /// and 'simple' keeps exact Ukrainian (and any other) words findable.
-    /// </summary>
-    public const string SearchVectorSql =
-        "to_tsvector('simple'::regconfig, content) || to_tsvector('english'::regconfig, content) || to_tsvector('russian'::regconfig, content)";
-
     public DbSet<Conversation> Conversations => Set<Conversation>();
 
     public DbSet<Message> Messages => Set<Message>();
@@ -40,7 +33,7 @@ public sealed class ConversationsDbContext(DbContextOptions<ConversationsDbConte
             message.Property(m => m.Role).HasMaxLength(20);
             message.Property(m => m.Metadata).HasColumnType("jsonb").HasDefaultValueSql("'{}'::jsonb");
             message.Property(m => m.CreatedAt).HasDefaultValueSql("now()");
-            message.Property(m => m.SearchVector).HasComputedColumnSql(SearchVectorSql, stored: true);
+            message.Property(m => m.SearchVector).HasComputedColumnSql(FullTextLanguages.ContentVector, stored: true);
             message.HasIndex(m => new { m.ConversationId, m.Sequence }).IsUnique();
             message.HasIndex(m => m.SearchVector).HasMethod("gin");
             message.HasIndex(m => m.CreatedAt);

@@ -9,13 +9,6 @@ public sealed class SearchDbContext(DbContextOptions<SearchDbContext> options) :
     /// <summary>The session setting the migration reads to size vector(EMBEDDING_DIM).</summary>
     public const string DimensionSessionSetting = "monolith.embedding_dim";
 
-    /// <summary>
-    /// The same language handling as conversations: English stems, Russian stems and unstemmed words (PostgreSQL has
-    /// no Ukrainian configuration; 'simple' keeps exact Ukrainian words findable).
-    /// </summary>
-    public const string SearchVectorSql =
-        "to_tsvector('simple'::regconfig, content) || to_tsvector('english'::regconfig, content) || to_tsvector('russian'::regconfig, content)";
-
     public const string HnswIndexName = "ix_search_index_embedding_hnsw";
 
     public DbSet<SearchDocument> Documents => Set<SearchDocument>();
@@ -34,7 +27,7 @@ public sealed class SearchDbContext(DbContextOptions<SearchDbContext> options) :
             document.Property(d => d.Metadata).HasColumnType("jsonb").HasDefaultValueSql("'{}'::jsonb");
             document.Property(d => d.CreatedAt).HasDefaultValueSql("now()");
             document.Property(d => d.UpdatedAt).HasDefaultValueSql("now()");
-            document.Property(d => d.SearchVector).HasComputedColumnSql(SearchVectorSql, stored: true);
+            document.Property(d => d.SearchVector).HasComputedColumnSql(FullTextLanguages.ContentVector, stored: true);
             document.Property(d => d.EmbedAfter).HasDefaultValueSql("now()");
             document.HasIndex(d => new { d.EntityType, d.EntityId }).IsUnique();
             document.HasIndex(d => d.UserId);

@@ -13,14 +13,14 @@ public static class SearchMessagesEndpoint
 {
     public const int DefaultLimit = 20;
 
-    // The query side mirrors ConversationsDbContext.SearchVectorSql: the same three configurations OR-ed, so a word
+    // The query side is FullTextLanguages.Query, mirroring the stored vector: the same three configurations OR-ed, so a word
     // matches by its exact form (simple: any language, Ukrainian included), its English stem or its Russian stem.
     // websearch_to_tsquery never raises a syntax error, whatever the user typed. The headline is built with 'russian',
     // which stems Cyrillic words with the Russian stemmer and Latin words with the English one, so it marks the same
     // words the match used. Headlines are costly, so they are made only for the page of hits.
-    private const string SearchSql = """
+    private static readonly string SearchSql = $"""
         WITH query AS (
-            SELECT websearch_to_tsquery('simple', $2) || websearch_to_tsquery('english', $2) || websearch_to_tsquery('russian', $2) AS q),
+            SELECT {FullTextLanguages.Query("$2")} AS q),
         hits AS (
             SELECT m.conversation_id, m.id, m.sequence, m.role, m.content, m.created_at, ts_rank_cd(m.search_vector, query.q) AS rank, query.q
             FROM messages m JOIN conversations c ON c.id = m.conversation_id CROSS JOIN query

@@ -1,3 +1,4 @@
+using Monolith.Database;
 using System.Text.Json;
 using Monolith.Search.Embeddings;
 using Npgsql;
@@ -18,8 +19,7 @@ public sealed class DocumentSearch(NpgsqlDataSource dataSource, SearchEmbedder e
     /// <summary>Reciprocal rank fusion's k: ranks deep in a list count less, without any list dominating.</summary>
     public const int RrfK = 60;
 
-    private const string TsQuerySql =
-        "websearch_to_tsquery('simple'::regconfig, $2) || websearch_to_tsquery('english'::regconfig, $2) || websearch_to_tsquery('russian'::regconfig, $2)";
+    private static readonly string TsQuerySql = FullTextLanguages.Query("$2");
 
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(
         long userId, string query, int limit, IReadOnlyList<string>? entityTypes, SearchMode mode, CancellationToken cancellationToken)

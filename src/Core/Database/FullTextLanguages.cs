@@ -1,0 +1,17 @@
+namespace Monolith.Database;
+
+/// <summary>
+/// The one definition of how text is searched: exact words ('simple', so Ukrainian — which has no PostgreSQL
+/// configuration — and any other language stay findable), English stems and Russian stems. Every stored
+/// tsvector and every query uses these, so documents and queries always agree.
+/// </summary>
+public static class FullTextLanguages
+{
+    /// <summary>The generated tsvector of a <c>content</c> column.</summary>
+    public const string ContentVector =
+        "to_tsvector('simple'::regconfig, content) || to_tsvector('english'::regconfig, content) || to_tsvector('russian'::regconfig, content)";
+
+    /// <summary>The tsquery of user text in <paramref name="parameter"/> (for example <c>$2</c>); websearch syntax never raises an error.</summary>
+    public static string Query(string parameter) =>
+        $"websearch_to_tsquery('simple'::regconfig, {parameter}) || websearch_to_tsquery('english'::regconfig, {parameter}) || websearch_to_tsquery('russian'::regconfig, {parameter})";
+}
