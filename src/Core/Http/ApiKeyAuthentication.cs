@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
@@ -18,6 +16,9 @@ public sealed class ApiKeyAuthentication(
     IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
+    private readonly byte[] adminDigest = SecretComparison.Digest(keys.AdminKey);
+    private readonly byte[] serviceDigest = SecretComparison.Digest(keys.ServiceKey);
+
     public const string SchemeName = "ApiKey";
     public const string HeaderName = "X-Api-Key";
     public const string ServiceRole = "service";
@@ -31,8 +32,8 @@ public sealed class ApiKeyAuthentication(
         }
 
         var presented = values[0]!;
-        string[] roles = KeyMatches(presented, keys.AdminKey) ? [AdminRole, ServiceRole]
-            : KeyMatches(presented, keys.ServiceKey) ? [ServiceRole]
+        string[] roles = SecretComparison.Matches(presented, adminDigest) ? [AdminRole, ServiceRole]
+            : SecretComparison.Matches(presented, serviceDigest) ? [ServiceRole]
             : [];
         if (roles.Length == 0)
         {
@@ -49,11 +50,6 @@ public sealed class ApiKeyAuthentication(
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         WriteProblem(StatusCodes.Status403Forbidden, "Forbidden", "This route needs the admin key.");
 
-    /// <summary>Hashing first makes the comparison constant-time whatever the lengths.</summary>
-    public static bool KeyMatches(string presented, string expected) =>
-        CryptographicOperations.FixedTimeEquals(
-            SHA256.HashData(Encoding.UTF8.GetBytes(presented)),
-            SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
 
     private async Task WriteProblem(int status, string title, string detail)
     {
