@@ -57,7 +57,7 @@ public static class CheckpointEndpoints
     {
         var limit = PageCursor.Limit(query.Limit);
         var after = PageCursor.Decode<CheckpointCursor>(query.Cursor);
-        if (after is not null && !(after.CheckpointId.Length <= CheckpointKeyRules.MaxLength && CheckpointKeyRules.IsPrintable(after.CheckpointId)))
+        if (after is not null && !(after.CheckpointId.Length <= CheckpointKeyRules.MaxLength && WellFormedText.IsWellFormed(after.CheckpointId, allowLineBreaks: false)))
         {
             throw new BadRequestException("cursor", "The cursor is not valid: pass nextCursor from a previous page.");
         }

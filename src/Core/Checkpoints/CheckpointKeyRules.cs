@@ -1,4 +1,5 @@
 using FluentValidation;
+using Monolith.Http;
 
 namespace Monolith.Checkpoints;
 
@@ -8,35 +9,8 @@ public static class CheckpointKeyRules
     public const int MaxLength = 255;
 
     public static IRuleBuilderOptions<T, string?> CheckpointKey<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.MaximumLength(MaxLength)
-            .Must(text => text is null || IsPrintable(text))
-            .WithMessage("'{PropertyName}' must be printable text: no control characters (such as \\u0000) and no unpaired surrogates.");
+        rule.MaximumLength(MaxLength).SingleLine();
 
     public static IRuleBuilderOptions<T, string?> RequiredCheckpointKey<T>(this IRuleBuilder<T, string?> rule) =>
         rule.NotEmpty().CheckpointKey();
-
-    /// <summary>PostgreSQL cannot store NUL and Npgsql cannot encode unpaired surrogates, so both are refused before they reach SQL.</summary>
-    public static bool IsPrintable(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (char.IsControl(c) || char.IsLowSurrogate(c))
-            {
-                return false;
-            }
-
-            if (char.IsHighSurrogate(c))
-            {
-                if (i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1]))
-                {
-                    return false;
-                }
-
-                i++;
-            }
-        }
-
-        return true;
-    }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FluentValidation;
+using Monolith.Http;
 
 namespace Monolith.Registry;
 

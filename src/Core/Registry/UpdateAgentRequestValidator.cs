@@ -1,4 +1,5 @@
 using FluentValidation;
+using Monolith.Http;
 
 namespace Monolith.Registry;
 
