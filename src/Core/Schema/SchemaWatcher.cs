@@ -53,12 +53,18 @@ public sealed partial class SchemaWatcher(
             return;
         }
 
+        // The fallback poll runs on its own timer: a listen session that is stuck or reconnecting must not silence it.
+        await Task.WhenAll(ListenUntilStoppedAsync(store, stoppingToken), PollUntilStoppedAsync(store, stoppingToken));
+    }
+
+    private async Task ListenUntilStoppedAsync(ISchemaVersionStore versions, CancellationToken stoppingToken)
+    {
         var retry = FirstRetry;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await ListenAsync(store, () => retry = FirstRetry, stoppingToken);
+                await ListenAsync(versions, () => retry = FirstRetry, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -81,6 +87,31 @@ public sealed partial class SchemaWatcher(
         }
     }
 
+    private async Task PollUntilStoppedAsync(ISchemaVersionStore versions, CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(settings.PollInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                try
+                {
+                    if (await versions.ReadLatestNumberAsync(stoppingToken) > catalog.Current.Number)
+                    {
+                        await RefreshAsync(versions, stoppingToken);
+                    }
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    LogFailed(logger, e);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
     private async Task ListenAsync(ISchemaVersionStore versions, Action connected, CancellationToken stoppingToken)
     {
         await using var connection = new NpgsqlConnection(settings.ListenConnectionString(database));
@@ -92,30 +123,16 @@ public sealed partial class SchemaWatcher(
         }
 
         connected();
+
+        // Notifications sent while the session was down are lost: catch up once per (re)connect.
         await RefreshAsync(versions, stoppingToken);
-        var nextPoll = DateTime.UtcNow + settings.PollInterval;
         while (true)
         {
-            var wait = nextPoll - DateTime.UtcNow;
-            if (wait > TimeSpan.Zero && await connection.WaitAsync(wait, stoppingToken))
+            await connection.WaitAsync(stoppingToken);
+            var notified = Interlocked.Exchange(ref newestNotified, 0);
+            if (notified == 0 || notified > catalog.Current.Number)
             {
-                var notified = Interlocked.Exchange(ref newestNotified, 0);
-                if (notified == 0 || notified > catalog.Current.Number)
-                {
-                    await RefreshAsync(versions, stoppingToken);
-                }
-
-                continue;
-            }
-
-            if (DateTime.UtcNow >= nextPoll)
-            {
-                if (await versions.ReadLatestNumberAsync(stoppingToken) > catalog.Current.Number)
-                {
-                    await RefreshAsync(versions, stoppingToken);
-                }
-
-                nextPoll = DateTime.UtcNow + settings.PollInterval;
+                await RefreshAsync(versions, stoppingToken);
             }
         }
     }
