@@ -16,6 +16,7 @@ public sealed partial class DynamicMigrator(
     MigrationRunner runner,
     MechanicLock mechanicLock,
     MechanicSettings settings,
+    GitWorkingTree git,
     SchemaCatalog catalog,
     ILogger<DynamicMigrator> logger)
 {
@@ -46,8 +47,9 @@ public sealed partial class DynamicMigrator(
 
     public async Task<DynamicMigrationPlan> PlanAsync(CancellationToken cancellationToken)
     {
-        var applied = await history.ListAsync(cancellationToken);
+        // Manifests first: a manifest is committed only after its migration is applied, so the history read next covers it.
         var manifests = ReadManifests();
+        var applied = await history.ListAsync(cancellationToken);
         var mismatches = new List<string>();
         foreach (var (version, migrationId, checksum) in applied)
         {
@@ -98,7 +100,10 @@ public sealed partial class DynamicMigrator(
         await runner.ApplyNonTransactionalAsync(manifest.Steps, manifest.Table, cancellationToken);
     }
 
-    /// <summary>The manifests in the working tree with the checksum of their files as they are now, in version order.</summary>
+    /// <summary>
+    /// The committed manifests with the checksum of their files as the working tree has them now, in version order.
+    /// A proposal's files are in the working tree while it waits for review; uncommitted, they are not a migration yet.
+    /// </summary>
     private List<(MigrationManifest Manifest, string Checksum)> ReadManifests()
     {
         var folder = Path.Combine(settings.RepositoryPath, MigrationManifest.Folder);
@@ -107,10 +112,16 @@ public sealed partial class DynamicMigrator(
             return [];
         }
 
+        var committed = git.CommittedFiles(MigrationManifest.Folder);
         var manifests = new List<(MigrationManifest, string)>();
         foreach (var path in Directory.EnumerateFiles(folder, "*" + MigrationManifest.Suffix))
         {
             var relative = Path.GetRelativePath(settings.RepositoryPath, path).Replace('\\', '/');
+            if (!committed.Contains(relative))
+            {
+                continue;
+            }
+
             var json = File.ReadAllText(path);
             MigrationManifest manifest;
             try

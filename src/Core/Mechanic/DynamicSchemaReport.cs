@@ -9,8 +9,7 @@ public sealed class DynamicSchemaReport(DynamicMigrator migrator, DynamicMigrati
     public async Task<(IReadOnlyList<string> Lines, bool Healthy)> DescribeAsync(CancellationToken cancellationToken)
     {
         var plan = await migrator.PlanAsync(cancellationToken);
-        var version = await history.ReadLatestAsync(cancellationToken);
-        var drifted = await drift.DetectAsync(version, cancellationToken);
+        var (version, drifted) = await ConsistentDriftAsync(cancellationToken);
         var lines = new List<string>
         {
             $"dynamic migrations: {plan.Applied.Count} applied, {plan.Pending.Count} pending, schema version {version.Number}",
@@ -20,5 +19,25 @@ public sealed class DynamicSchemaReport(DynamicMigrator migrator, DynamicMigrati
         lines.AddRange(plan.Mismatches.Select(m => $"  changed  {m}"));
         lines.AddRange(drifted.Select(d => $"  drift    {d}"));
         return (lines, plan.Pending.Count == 0 && plan.Mismatches.Count == 0 && drifted.Count == 0);
+    }
+
+    /// <summary>
+    /// A migration's DDL commits with its schema version, so columns read while the latest version stayed the same
+    /// belong to that version; a change applied between the two reads is not drift, and the comparison is repeated.
+    /// </summary>
+    private async Task<(SchemaVersion Version, IReadOnlyList<string> Drift)> ConsistentDriftAsync(CancellationToken cancellationToken)
+    {
+        var version = await history.ReadLatestAsync(cancellationToken);
+        while (true)
+        {
+            var drifted = await drift.DetectAsync(version, cancellationToken);
+            var after = await history.ReadLatestAsync(cancellationToken);
+            if (drifted.Count == 0 || after.Number == version.Number)
+            {
+                return (version, drifted);
+            }
+
+            version = after;
+        }
     }
 }

@@ -60,6 +60,15 @@ public sealed class GitWorkingTree(MechanicSettings settings)
         }
     }
 
+    /// <summary>The paths of the files directly in <paramref name="folder"/> as the branch has committed them.</summary>
+    public IReadOnlySet<string> CommittedFiles(string folder)
+    {
+        using var repository = new Repository(settings.RepositoryPath);
+        return repository.Branches[Branch]?.Tip?[folder]?.Target is Tree tree
+            ? tree.Where(e => e.TargetType == TreeEntryTargetType.Blob).Select(e => e.Path.Replace('\\', '/')).ToHashSet(StringComparer.Ordinal)
+            : new HashSet<string>(StringComparer.Ordinal);
+    }
+
     /// <summary>The commit on the branch that carries the migration's trailer, if one was made (by this or an interrupted run).</summary>
     public string? FindCommit(string migrationId)
     {
