@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
@@ -10,90 +13,136 @@ using Npgsql;
 
 namespace Monolith.Bench;
 
-/// <summary>Dynamic entity latency with a steady schema, and while ten additive schema versions are applied and published.</summary>
+/// <summary>
+/// Dynamic entity latency with a steady schema, and while the Mechanic applies ten changes through the admin API of the
+/// same instance; and how long a second instance on the same database takes to serve each new version.
+/// </summary>
 public sealed class LiveSchemaBenchmark : IBenchmarkScenario
 {
     private const int Clients = 4;
-    private const int Evolutions = 10;
+    private const string ServiceKey = "bench-service-key-0123456789";
+    private const string AdminKey = "bench-admin-key-0123456789ab";
+    private static readonly TimeSpan Pause = TimeSpan.FromSeconds(1);
 
     public string Name => "live-schema";
 
     public string Description =>
         $"{Clients} clients loop POST /api/entities/bench_ships, GET it by id and GET a page, on the in-process service (real pipeline, no sockets). " +
-        $"Evolution: {Evolutions} times ALTER TABLE ADD COLUMN (in its own transaction) and publishing the new SchemaVersion, spread over the phase.";
+        "Evolution: 10 change requests (3 with --quick) proposed and approved through the same service's admin API (the real Mechanic: draft, dry run, " +
+        "backup, DDL, git commit, audit), one a second while the clients run; a second service on the same database hears each version through NOTIFY.";
 
     public async Task RunAsync(BenchmarkContext context, CancellationToken cancellationToken)
     {
-        var seconds = context.Quick ? 3 : 15;
+        var seconds = context.Quick ? 5 : 25;
+        var evolutions = context.Quick ? 3 : 10;
+        var root = Path.Combine(Path.GetTempPath(), "monolith-bench-live-" + Guid.NewGuid().ToString("N")[..8]);
+        var repository = await ScratchRepository.CreateAsync(root, cancellationToken);
         var server = DatabaseSettings.Parse(context.ServerUrl);
         server.Pooling = false;
         var name = "monolith_bench_" + Guid.NewGuid().ToString("N")[..12];
         await ExecuteAsync(server.ConnectionString, $"CREATE DATABASE \"{name}\"", cancellationToken);
         var database = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = name, Pooling = true }.ConnectionString;
+        var settings = new Dictionary<string, string?>
+        {
+            ["DATABASE_URL"] = database,
+            ["API_KEY"] = ServiceKey,
+            ["ADMIN_API_KEY"] = AdminKey,
+            ["DB_POOL_MAX"] = "20",
+            ["MECHANIC_REPO_PATH"] = repository,
+            ["BACKUP_DIR"] = Path.Combine(root, "backups"),
+            ["SCHEMA_POLL_SECONDS"] = "3600",
+        };
         try
         {
-            var app = MonolithApplication.Build([], builder =>
-            {
-                builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-                {
-                    ["DATABASE_URL"] = database,
-                    ["API_KEY"] = "bench-service-key-0123456789",
-                    ["ADMIN_API_KEY"] = "bench-admin-key-0123456789ab",
-                    ["DB_POOL_MAX"] = "20",
-                });
-                builder.WebHost.UseTestServer();
-            });
-            await MonolithApplication.PrepareAsync(app.Services, cancellationToken);
-            await app.StartAsync(cancellationToken);
-            var catalog = app.Services.GetRequiredService<SchemaCatalog>();
-            var shape = new EntityShape("BenchShip", "bench_ships", [new("Name", "name", FieldType.String, MaxLength: 100, Required: true)]);
-            await ExecuteAsync(database, """
-                CREATE TABLE bench_ships (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), created_at timestamptz NOT NULL DEFAULT now(),
-                  updated_at timestamptz NOT NULL DEFAULT now(), is_deleted boolean NOT NULL DEFAULT false, created_by bigint,
-                  name varchar(100) NOT NULL);
-                CREATE INDEX ON bench_ships (created_by, created_at DESC, id DESC);
-                """, cancellationToken);
-            catalog.Publish(new SchemaVersion(catalog.Current.Number + 1, "bench_1", [shape]));
+            await using var serving = await StartAsync(settings, cancellationToken);
+            await using var other = await StartAsync(settings, cancellationToken);
+            var heard = new Heard(serving.Services.GetRequiredService<SchemaCatalog>(), other.Services.GetRequiredService<SchemaCatalog>());
+            var admin = Client(serving, AdminKey);
+            var fields = new List<object> { new { name = "Name", type = "string", maxLength = 100, required = true } };
+            await ApplyAsync(admin, fields, cancellationToken);
 
             // Warm-up: JIT, pool and plan caches, so the first measured phase is not charged for them.
-            await RunPhaseAsync(app, TimeSpan.FromSeconds(2), evolve: null, cancellationToken);
-            var steady = await RunPhaseAsync(app, TimeSpan.FromSeconds(seconds), evolve: null, cancellationToken);
-            var evolving = await RunPhaseAsync(app, TimeSpan.FromSeconds(seconds), async stop =>
+            await RunPhaseAsync(serving, () => Task.Delay(TimeSpan.FromSeconds(2), cancellationToken), cancellationToken);
+            var steady = await RunPhaseAsync(serving, () => Task.Delay(TimeSpan.FromSeconds(seconds), cancellationToken), cancellationToken);
+            var applies = new LatencyRecorder();
+            var evolving = await RunPhaseAsync(serving, async () =>
             {
-                var gap = TimeSpan.FromSeconds(seconds) / (Evolutions + 1);
-                for (var i = 1; i <= Evolutions && !stop.IsCancellationRequested; i++)
+                for (var i = 1; i <= evolutions; i++)
                 {
-                    await Task.Delay(gap, cancellationToken);
-                    await ExecuteAsync(database, $"ALTER TABLE bench_ships ADD COLUMN extra{i} integer", cancellationToken);
-                    shape = shape with { Fields = [.. shape.Fields, new($"Extra{i}", $"extra{i}", FieldType.Int)] };
-                    catalog.Publish(new SchemaVersion(catalog.Current.Number + 1, $"bench_{i + 1}", [shape]));
+                    await Task.Delay(Pause, cancellationToken);
+                    fields.Add(new { name = $"Extra{i}", type = "int" });
+                    await applies.TimeAsync(() => ApplyAsync(admin, fields, cancellationToken));
                 }
+
+                await Task.Delay(Pause, cancellationToken);
             }, cancellationToken);
 
             context.Report.WriteLine("| phase | requests | failed | req/s | p50 ms | p95 ms | p99 ms | max ms |");
             context.Report.WriteLine("|---|---|---|---|---|---|---|---|");
-            Report(context.Report, "steady schema", steady, seconds);
-            Report(context.Report, $"{Evolutions} evolutions", evolving, seconds);
-            await app.StopAsync(cancellationToken);
-            await app.DisposeAsync();
+            Report(context.Report, "steady schema", steady);
+            Report(context.Report, $"{applies.Count} changes applied", evolving);
+            context.Report.WriteLine();
+            context.Report.WriteLine("| under that traffic | n | p50 ms | p95 ms | max ms |");
+            context.Report.WriteLine("|---|---|---|---|---|");
+            Row(context.Report, "change request → applied + committed (propose + approve)", applies);
+            Row(context.Report, "new version served here → served by the second instance", heard.Lag());
         }
         finally
         {
             NpgsqlConnection.ClearAllPools();
             await ExecuteAsync(server.ConnectionString, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", CancellationToken.None);
+            Directory.Delete(root, recursive: true);
         }
     }
 
-    private static async Task<(LatencyRecorder Latency, int Failed)> RunPhaseAsync(
-        WebApplication app, TimeSpan duration, Func<CancellationToken, Task>? evolve, CancellationToken cancellationToken)
+    private static async Task<WebApplication> StartAsync(Dictionary<string, string?> settings, CancellationToken cancellationToken)
+    {
+        var app = MonolithApplication.Build([], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+            builder.WebHost.UseTestServer();
+        });
+        await MonolithApplication.PrepareAsync(app.Services, cancellationToken);
+        await app.StartAsync(cancellationToken);
+        return app;
+    }
+
+    private static HttpClient Client(WebApplication app, string key)
+    {
+        var http = app.GetTestClient();
+        http.DefaultRequestHeaders.Add("X-Api-Key", key);
+        return http;
+    }
+
+    /// <summary>Proposes BenchShip with <paramref name="fields"/> and approves it; anything but "applied" stops the run.</summary>
+    private static async Task ApplyAsync(HttpClient admin, List<object> fields, CancellationToken cancellationToken)
+    {
+        var request = new { instruction = $"bench: BenchShip with {fields.Count} fields", actor = "bench", entity = new { name = "BenchShip", fields } };
+        var proposed = await admin.PostAsJsonAsync(new Uri("/api/admin/mechanic/changes", UriKind.Relative), request, cancellationToken);
+        var proposal = await proposed.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        if (!proposed.IsSuccessStatusCode || proposal.GetProperty("status").GetString() != "pending_review")
+        {
+            throw new InvalidOperationException($"bench change was not drafted: {proposal}");
+        }
+
+        var approved = await admin.PostAsync(new Uri($"/api/admin/mechanic/changes/{proposal.GetProperty("id").GetString()}/approve", UriKind.Relative), null, cancellationToken);
+        var result = await approved.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        if (!approved.IsSuccessStatusCode || result.GetProperty("status").GetString() != "applied")
+        {
+            throw new InvalidOperationException($"bench change was not applied: {result}");
+        }
+    }
+
+    /// <summary>Runs the clients while <paramref name="during"/> runs.</summary>
+    private static async Task<Phase> RunPhaseAsync(WebApplication app, Func<Task> during, CancellationToken cancellationToken)
     {
         var latency = new LatencyRecorder();
         var failed = 0;
-        using var stop = new CancellationTokenSource(duration);
+        var clock = Stopwatch.StartNew();
+        using var stop = new CancellationTokenSource();
         var clients = Enumerable.Range(0, Clients).Select(client => Task.Run(async () =>
         {
-            var http = app.GetTestClient();
-            http.DefaultRequestHeaders.Add("X-Api-Key", "bench-service-key-0123456789");
+            var http = Client(app, ServiceKey);
             var owner = 1L + client;
             while (!stop.IsCancellationRequested)
             {
@@ -109,22 +158,22 @@ public sealed class LiveSchemaBenchmark : IBenchmarkScenario
                 Interlocked.Add(ref failed, (read.IsSuccessStatusCode ? 0 : 1) + (page.IsSuccessStatusCode ? 0 : 1));
             }
         }, cancellationToken)).ToList();
-        if (evolve is not null)
-        {
-            clients.Add(evolve(stop.Token));
-        }
+        await during();
+        await stop.CancelAsync();
 
         await Task.WhenAll(clients);
-        return (latency, failed);
+        return new Phase(latency, failed, clock.Elapsed);
     }
 
-    private static void Report(TextWriter report, string phase, (LatencyRecorder Latency, int Failed) result, int seconds)
+    private static void Report(TextWriter report, string phase, Phase result)
     {
-        var (latency, failed) = result;
-        var rate = (latency.Count / (double)seconds).ToString("0", System.Globalization.CultureInfo.InvariantCulture);
-        report.WriteLine($"| {phase} | {latency.Count} | {failed} | {rate} | {LatencyRecorder.Ms(latency.Percentile(50))} | " +
-            $"{LatencyRecorder.Ms(latency.Percentile(95))} | {LatencyRecorder.Ms(latency.Percentile(99))} | {LatencyRecorder.Ms(latency.Percentile(100))} |");
+        var rate = (result.Latency.Count / result.Duration.TotalSeconds).ToString("0", System.Globalization.CultureInfo.InvariantCulture);
+        report.WriteLine($"| {phase} | {result.Latency.Count} | {result.Failed} | {rate} | {LatencyRecorder.Ms(result.Latency.Percentile(50))} | " +
+            $"{LatencyRecorder.Ms(result.Latency.Percentile(95))} | {LatencyRecorder.Ms(result.Latency.Percentile(99))} | {LatencyRecorder.Ms(result.Latency.Percentile(100))} |");
     }
+
+    private static void Row(TextWriter report, string what, LatencyRecorder latency) =>
+        report.WriteLine($"| {what} | {latency.Count} | {LatencyRecorder.Ms(latency.Percentile(50))} | {LatencyRecorder.Ms(latency.Percentile(95))} | {LatencyRecorder.Ms(latency.Percentile(100))} |");
 
     private static async Task ExecuteAsync(string connectionString, string sql, CancellationToken cancellationToken)
     {
@@ -132,5 +181,34 @@ public sealed class LiveSchemaBenchmark : IBenchmarkScenario
         await connection.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private sealed record Phase(LatencyRecorder Latency, int Failed, TimeSpan Duration);
+
+    /// <summary>When each schema version was published by the applying instance and by the other one.</summary>
+    private sealed class Heard
+    {
+        private readonly ConcurrentDictionary<long, long> here = new();
+        private readonly ConcurrentDictionary<long, long> there = new();
+
+        public Heard(SchemaCatalog applying, SchemaCatalog other)
+        {
+            applying.Changed += version => here.TryAdd(version.Number, Stopwatch.GetTimestamp());
+            other.Changed += version => there.TryAdd(version.Number, Stopwatch.GetTimestamp());
+        }
+
+        public LatencyRecorder Lag()
+        {
+            var lag = new LatencyRecorder();
+            foreach (var (version, at) in here)
+            {
+                if (there.TryGetValue(version, out var otherAt))
+                {
+                    lag.Add(Stopwatch.GetElapsedTime(at, otherAt).TotalMilliseconds);
+                }
+            }
+
+            return lag;
+        }
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using LibGit2Sharp;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
@@ -29,16 +28,7 @@ public sealed class MechanicApplyScenario : IBenchmarkScenario
     {
         var warmRuns = context.Quick ? 3 : 10;
         var root = Path.Combine(Path.GetTempPath(), "monolith-bench-mechanic-" + Guid.NewGuid().ToString("N")[..8]);
-        var repository = Path.Combine(root, "repo");
-        Directory.CreateDirectory(Path.Combine(repository, "src", "Dynamic", "Schema"));
-        await File.WriteAllTextAsync(Path.Combine(repository, "src", "Dynamic", "Schema", ".gitkeep"), "", cancellationToken);
-        Repository.Init(repository);
-        using (var repo = new Repository(repository))
-        {
-            Commands.Stage(repo, "*");
-            var signature = new Signature("Bench", "bench@localhost", DateTimeOffset.Now);
-            repo.Commit("initial", signature, signature);
-        }
+        var repository = await ScratchRepository.CreateAsync(root, cancellationToken);
 
         var server = DatabaseSettings.Parse(context.ServerUrl);
         var database = $"monolith_bench_mechanic_{Guid.NewGuid():N}"[..40];
