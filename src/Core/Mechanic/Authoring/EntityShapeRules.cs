@@ -21,6 +21,7 @@ public static class EntityShapeRules
         CheckEntityName(shape, findings);
         CheckIdentifier(shape.Table, $"table '{shape.Table}'", findings, table: true);
         CheckTableOwnership(shape, applied, findings);
+        CheckSearchableTable(shape, findings);
         CheckFields(shape, applied, findings);
         var previous = applied.FirstOrDefault(e => e.Name == shape.Name);
         if (previous is not null)
@@ -49,6 +50,17 @@ public static class EntityShapeRules
         else if (SchemaNames.IsTooLong(shape.Name))
         {
             findings.Add(Error("identifier-too-long", $"the entity name '{Clip(shape.Name)}' is longer than {SchemaNames.MaxIdentifierBytes} bytes"));
+        }
+    }
+
+    /// <summary>Rows with searchable fields are indexed under their table's name, which search_index.entity_type bounds.</summary>
+    private static void CheckSearchableTable(EntityShape shape, List<SafetyFinding> findings)
+    {
+        if (shape.Fields.Any(f => f.Searchable) && shape.Table.Length > Search.Api.EntityTypeRules.MaxLength)
+        {
+            findings.Add(Error(
+                "searchable-table-name",
+                $"table '{Clip(shape.Table)}' has searchable fields, so its name is a search entity type and may have at most {Search.Api.EntityTypeRules.MaxLength} characters"));
         }
     }
 

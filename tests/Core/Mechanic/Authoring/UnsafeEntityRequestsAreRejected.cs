@@ -56,6 +56,7 @@ public sealed class UnsafeEntityRequestsAreRejected(AuthoringDatabase db) : ICla
         { "reference-target", """{"name":"Character","fields":[{"name":"ConversationId","type":"uuid","references":"Conversation"}]}""" },
         { "searchable-field", """{"name":"Character","fields":[{"name":"Age","type":"int"}],"searchable":["Name"]}""" },
         { "searchable-field", """{"name":"Character","fields":[{"name":"Age","type":"int"}],"searchable":["Age"]}""" },
+        { "searchable-table-name", """{"name":"Character","table":"characters_of_the_long_running_story_told_by_many_agents","fields":[{"name":"Bio","type":"text"}],"searchable":["Bio"]}""" },
     };
 
     [Theory]
