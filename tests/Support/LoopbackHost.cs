@@ -34,16 +34,7 @@ public sealed class LoopbackHost : IAsyncDisposable
         return new LoopbackHost(app, new Uri(address));
     }
 
-    public HttpClient Client(string? apiKey = TestKeys.Service)
-    {
-        var client = new HttpClient { BaseAddress = Address };
-        if (apiKey is not null)
-        {
-            client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
-        }
-
-        return client;
-    }
+    public HttpClient Client(string? apiKey = TestKeys.Service) => SocketClient.Create(Address, apiKey);
 
     public async ValueTask DisposeAsync()
     {
