@@ -23,10 +23,13 @@ public sealed class ConversationMemory(ConversationLog log, DocumentSearch searc
         return new ChatConversation(conversation.Id, conversation.Metadata.GetRawText());
     }
 
-    /// <summary>Appends a message with the conversation's next gap-free sequence (user and system messages become searchable).</summary>
-    public async Task<MemoryMessage> AppendAsync(Guid conversationId, string role, string content, JsonObject metadata, CancellationToken cancellationToken)
+    /// <summary>
+    /// Appends a message with the conversation's next gap-free sequence; a user or system message becomes searchable
+    /// unless <paramref name="searchable"/> is false (a command to the bot is not something to recall).
+    /// </summary>
+    public async Task<MemoryMessage> AppendAsync(Guid conversationId, string role, string content, JsonObject metadata, bool searchable, CancellationToken cancellationToken)
     {
-        var message = await log.AppendAsync(conversationId, role, content, JsonSerializer.SerializeToElement(metadata), cancellationToken);
+        var message = await log.AppendAsync(conversationId, role, content, JsonSerializer.SerializeToElement(metadata), searchable, cancellationToken);
         return new MemoryMessage(message.Id, message.Sequence, message.Role, message.Content, message.CreatedAt);
     }
 

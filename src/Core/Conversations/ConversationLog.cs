@@ -125,7 +125,14 @@ public sealed class ConversationLog(NpgsqlDataSource dataSource)
     /// Appends a message with the next sequence number; O(1) in the conversation's length and safe under concurrent appends.
     /// A closed conversation refuses with <see cref="ConflictException"/>, an unknown one with <see cref="NotFoundException"/>.
     /// </summary>
-    public async Task<MessageView> AppendAsync(Guid conversationId, string role, string content, JsonElement? metadata, CancellationToken cancellationToken)
+    public Task<MessageView> AppendAsync(Guid conversationId, string role, string content, JsonElement? metadata, CancellationToken cancellationToken) =>
+        AppendAsync(conversationId, role, content, metadata, true, cancellationToken);
+
+    /// <summary>
+    /// Appends a message as <see cref="AppendAsync(Guid, string, string, JsonElement?, CancellationToken)"/> does; with
+    /// <paramref name="searchable"/> false a user or system message gets no search row (it is not something to recall).
+    /// </summary>
+    public async Task<MessageView> AppendAsync(Guid conversationId, string role, string content, JsonElement? metadata, bool searchable, CancellationToken cancellationToken)
     {
         if (!MessageRole.IsKnown(role))
         {
@@ -162,7 +169,7 @@ public sealed class ConversationLog(NpgsqlDataSource dataSource)
 
         // In the append's transaction: a message is never stored without its search row (the embedding worker embeds
         // the row after the commit; full text finds it at once).
-        if (MessageIndex.IsIndexed(role))
+        if (searchable && MessageIndex.IsIndexed(role))
         {
             await MessageIndex.EnqueueAsync(
                 appended.Id, conversationId, userId, chatId, appended.Sequence, role, storedContent, appended.CreatedAt, connection, transaction, cancellationToken);
@@ -202,8 +209,8 @@ public sealed class ConversationLog(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// Applies an edit the user made elsewhere (in Telegram) to their own messages in this chat whose metadata contains
-    /// <paramref name="match"/>: new text, "editedAt" in the metadata, and the search row re-queued with the new text,
-    /// in one transaction. Forgotten messages stay forgotten. Returns how many messages changed.
+    /// <paramref name="match"/>: new text, "editedAt" in the metadata, and the search row (where the message has one)
+    /// re-queued with the new text, in one transaction. Forgotten messages stay forgotten. Returns how many messages changed.
     /// </summary>
     public async Task<int> ReviseAsync(long userId, long chatId, JsonElement match, string content, CancellationToken cancellationToken)
     {
@@ -224,9 +231,9 @@ public sealed class ConversationLog(NpgsqlDataSource dataSource)
             }
         }
 
-        foreach (var message in revised.Where(m => MessageIndex.IsIndexed(m.Role)))
+        foreach (var message in revised)
         {
-            await MessageIndex.EnqueueAsync(
+            await MessageIndex.RequeueAsync(
                 message.Id, message.ConversationId, userId, chatId, message.Sequence, message.Role, storedContent, message.CreatedAt, connection, transaction, cancellationToken);
         }
 
