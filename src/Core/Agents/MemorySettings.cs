@@ -12,7 +12,7 @@ public sealed record MemorySettings(double MinSimilarity)
 {
     public const string Variable = "MEMORY_MIN_SIMILARITY";
 
-    /// <summary>Unrelated texts score about 0 ± 0.05 with the hashing provider and below 0.2 with most sentence models.</summary>
+    /// <summary>Unrelated texts share almost no n-grams under the hashing provider and score near 0; a misspelled word clears 0.2.</summary>
     public const double DefaultMinSimilarity = 0.2;
 
     public static MemorySettings Read(SettingReader settings)
