@@ -50,7 +50,7 @@ public sealed class ModulesUseOnlyTheirOwnDbContext
         return parts.Length >= 2 && parts[0] == "Monolith" ? parts[1] : null;
     }
 
-    private static IEnumerable<Type> UsedTypes(Type type)
+    internal static IEnumerable<Type> UsedTypes(Type type)
     {
         var types = new List<Type>();
         types.AddRange(type.GetFields(Members).Select(f => f.FieldType));

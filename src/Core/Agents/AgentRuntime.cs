@@ -23,14 +23,15 @@ public sealed partial class AgentRuntime(
     public async Task<TurnOutcome> RunTurnAsync(TurnInput input, CancellationToken cancellationToken)
     {
         var conversation = await memory.StartOrContinueAsync(input.UserId, input.ChatId, cancellationToken);
-        var userMessage = await memory.AppendAsync(conversation.Id, "user", input.Text, input.Metadata, cancellationToken);
+        var isCommand = MemoryAgent.IsCommand(input.Text);
+        var userMessage = await memory.AppendAsync(conversation.Id, "user", input.Text, input.Metadata, searchable: !isCommand, cancellationToken);
         var scope = new TurnScope(input.UserId, input.ChatId, conversation.Id, userMessage.Id);
         var agentName = AgentOf(conversation);
         AgentReply reply;
         string? error = null;
         try
         {
-            if (MemoryAgent.IsCommand(input.Text) || !model.Enabled)
+            if (isCommand || !model.Enabled)
             {
                 agentName = model.Enabled ? agentName : "memory";
                 reply = await memoryAgent.RunAsync(scope, input.Text, cancellationToken);
@@ -54,7 +55,7 @@ public sealed partial class AgentRuntime(
             replyMetadata["error"] = error;
         }
 
-        var replyMessage = await memory.AppendAsync(conversation.Id, "assistant", reply.Text, replyMetadata, cancellationToken);
+        var replyMessage = await memory.AppendAsync(conversation.Id, "assistant", reply.Text, replyMetadata, searchable: false, cancellationToken);
         var state = new JsonObject
         {
             ["channel_values"] = new JsonObject

@@ -10,6 +10,7 @@ public static class AgentsModule
     {
         var model = ChatModelSettings.Read(settings);
         services.AddSingleton(model);
+        services.AddSingleton(MemorySettings.Read(settings));
         services.AddHttpClient<ChatModelClient>(http => http.Timeout = Timeout.InfiniteTimeSpan);
         services.AddScoped<ConversationMemory>();
         services.AddScoped<AgentCatalog>();

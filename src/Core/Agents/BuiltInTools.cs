@@ -50,7 +50,7 @@ public sealed class BuiltInTools(ConversationMemory memory)
                     })]),
                 };
             case Remember when Text(args, "text") is { } text:
-                var note = await memory.AppendAsync(scope.ConversationId, "system", text, new JsonObject { ["kind"] = "memory" }, cancellationToken);
+                var note = await memory.AppendAsync(scope.ConversationId, "system", text, new JsonObject { ["kind"] = "memory" }, searchable: true, cancellationToken);
                 return new JsonObject { ["remembered"] = true, ["id"] = note.Sequence };
             case SearchMemory:
                 return Error("query is required");

@@ -12,6 +12,7 @@ public static class ConversationsModule
         services.AddSingleton<ConversationLog>();
         services.AddScoped<IValidator<StartConversationRequest>, StartConversationValidator>();
         services.AddScoped<IValidator<ListConversationsQuery>, ListConversationsValidator>();
+        services.AddScoped<IValidator<GetConversationQuery>, GetConversationValidator>();
         services.AddScoped<IValidator<AppendMessageRequest>, AppendMessageValidator>();
         services.AddScoped<IValidator<ListMessagesQuery>, ListMessagesValidator>();
         services.AddScoped<IValidator<SearchMessagesQuery>, SearchMessagesValidator>();

@@ -5,6 +5,8 @@ namespace Monolith.Retention;
 /// retention reads and deletes them with SQL rather than through those modules because it is a maintenance job
 /// over the whole schema, like backup: it needs set-based, batched deletes the modules' APIs do not (and should
 /// not) offer, and it changes no row, only removes whole rows the owning module would also consider expired.
+/// A deleted message takes its search_index row (entity type "message", see Conversations.MessageIndex) with it in
+/// the same statement, so search never returns a message that retention removed.
 /// Each delete statement takes at most $batch rows ("LIMIT"), locks them ("SKIP LOCKED", so it never waits on a
 /// row a request is using), and returns how many it removed.
 /// </summary>
@@ -16,7 +18,9 @@ internal static class RetentionSql
             SELECT m.id FROM messages m JOIN conversations c ON c.id = m.conversation_id
             WHERE c.status = 'closed' AND c.updated_at < $1
             LIMIT $2
-            FOR UPDATE OF m SKIP LOCKED)
+            FOR UPDATE OF m SKIP LOCKED),
+        unindexed AS (
+            DELETE FROM search_index s USING doomed d WHERE s.entity_type = 'message' AND s.entity_id = d.id)
         DELETE FROM messages m USING doomed d WHERE m.id = d.id
         """;
 
@@ -26,7 +30,10 @@ internal static class RetentionSql
             SELECT id FROM conversations
             WHERE status = 'closed' AND updated_at < $1
             LIMIT $2
-            FOR UPDATE SKIP LOCKED)
+            FOR UPDATE SKIP LOCKED),
+        unindexed AS (
+            DELETE FROM search_index s USING messages m, doomed d
+            WHERE m.conversation_id = d.id AND s.entity_type = 'message' AND s.entity_id = m.id)
         DELETE FROM conversations c USING doomed d WHERE c.id = d.id
         """;
 
@@ -35,7 +42,9 @@ internal static class RetentionSql
         WITH doomed AS (
             SELECT id FROM messages WHERE created_at < $1
             LIMIT $2
-            FOR UPDATE SKIP LOCKED)
+            FOR UPDATE SKIP LOCKED),
+        unindexed AS (
+            DELETE FROM search_index s USING doomed d WHERE s.entity_type = 'message' AND s.entity_id = d.id)
         DELETE FROM messages m USING doomed d WHERE m.id = d.id
         """;
 

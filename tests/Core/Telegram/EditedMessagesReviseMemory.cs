@@ -19,4 +19,22 @@ public sealed class EditedMessagesReviseMemory(MonolithFixture fixture) : BotTes
         Assert.StartsWith("Nothing found", sent[2].Text, StringComparison.Ordinal);
         Assert.Equal("done", await Bot.ScalarAsync<string>("SELECT status FROM telegram_updates WHERE update_id = 801"));
     }
+
+    [Fact]
+    public async Task TheSearchRowGetsTheNewTextAndIsEmbeddedAgain()
+    {
+        await Bot.PostAsync(UpdateJson.Text(810, 42, "my locker code is 1234", messageId: 56));
+        await Bot.Api.WaitForSentAsync(1);
+        await Bot.WaitUntilProcessedAsync();
+        var message = await Bot.ScalarAsync<Guid>("SELECT id FROM messages WHERE sequence = 1");
+        await Eventually.TrueAsync(async () => await Bot.ScalarAsync<long>("SELECT count(*) FROM search_index WHERE entity_id = $1 AND embedding IS NOT NULL", message) == 1);
+        var before = await Bot.ScalarAsync<string>("SELECT embedding::text FROM search_index WHERE entity_id = $1", message);
+
+        await Bot.PostAsync(UpdateJson.Edited(811, 42, messageId: 56, "my locker code is 5678"));
+        await Bot.WaitUntilProcessedAsync();
+
+        Assert.Equal("my locker code is 5678", await Bot.ScalarAsync<string>("SELECT content FROM search_index WHERE entity_id = $1", message));
+        await Eventually.TrueAsync(async () => await Bot.ScalarAsync<long>("SELECT count(*) FROM search_index WHERE entity_id = $1 AND embedding IS NOT NULL", message) == 1);
+        Assert.NotEqual(before, await Bot.ScalarAsync<string>("SELECT embedding::text FROM search_index WHERE entity_id = $1", message));
+    }
 }

@@ -2,15 +2,16 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Monolith.Http;
 
 namespace Monolith.Conversations;
 
-/// <summary>GET /api/conversations/{id} → the conversation, or 404.</summary>
+/// <summary>GET /api/conversations/{id}?userId= → the conversation, or 404 (also when userId is given and is not its owner).</summary>
 public static class GetConversationEndpoint
 {
     public static RouteHandlerBuilder Map(RouteGroupBuilder group) =>
-        group.MapGet("/{id:guid}", HandleAsync).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:guid}", HandleAsync).Validates<GetConversationQuery>().ProducesProblem(StatusCodes.Status404NotFound);
 
-    private static async Task<Ok<ConversationView>> HandleAsync(Guid id, ConversationLog log, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await log.FindAsync(id, cancellationToken));
+    private static async Task<Ok<ConversationView>> HandleAsync([AsParameters] GetConversationQuery query, ConversationLog log, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await log.FindAsync(query.Id, query.UserId, cancellationToken));
 }

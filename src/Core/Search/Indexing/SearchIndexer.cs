@@ -10,7 +10,7 @@ namespace Monolith.Search.Indexing;
 
 /// <summary>
 /// Writes search_index. The API path embeds first and queues the document when the provider fails; other modules
-/// use <see cref="EnqueueAsync"/> and <see cref="DeleteAsync"/> inside their own transaction (outbox semantics:
+/// use <see cref="EnqueueAsync"/>, <see cref="RequeueAsync"/> and <see cref="DeleteAsync"/> inside their own transaction (outbox semantics:
 /// the row commits with their change and the embedding worker embeds it afterwards, even after a crash).
 /// </summary>
 public sealed partial class SearchIndexer(NpgsqlDataSource dataSource, SearchEmbedder embedder, ILogger<SearchIndexer> logger)
@@ -66,6 +66,27 @@ public sealed partial class SearchIndexer(NpgsqlDataSource dataSource, SearchEmb
     /// </summary>
     public static Task<bool> EnqueueAsync(IndexedDocument document, NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken) =>
         UpsertAsync(document, null, 0, TimeSpan.Zero, null, connection, transaction, cancellationToken);
+
+    /// <summary>
+    /// Replaces the content and metadata of the user's existing document inside the caller's transaction and queues it
+    /// for the embedding worker again; false (and nothing written) when there is no such document. For owners that
+    /// decide once whether something is indexed and later only keep the row up to date.
+    /// </summary>
+    public static async Task<bool> RequeueAsync(IndexedDocument document, NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(connection);
+        await using var command = new NpgsqlCommand("""
+            UPDATE search_index SET content = $4, metadata = $5, embedding = NULL, embed_attempts = 0, embed_after = now(), embed_error = NULL, updated_at = now()
+            WHERE entity_type = $1 AND entity_id = $2 AND user_id = $3
+            """, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = document.EntityType });
+        command.Parameters.Add(new NpgsqlParameter { Value = document.EntityId });
+        command.Parameters.Add(new NpgsqlParameter { Value = document.UserId });
+        command.Parameters.Add(new NpgsqlParameter { Value = JsonbText.SanitizeText(document.Content) });
+        command.Parameters.Add(new NpgsqlParameter { Value = JsonbText.Sanitize(document.Metadata ?? "{}"), NpgsqlDbType = NpgsqlDbType.Jsonb });
+        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+    }
 
     /// <summary>Deletes the document inside the caller's transaction; false when there was none.</summary>
     public static async Task<bool> DeleteAsync(

@@ -1,5 +1,7 @@
-using Monolith.Database;
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
+using Monolith.Database;
 using Monolith.Search.Embeddings;
 using Npgsql;
 using NpgsqlTypes;
@@ -24,66 +26,89 @@ public sealed class DocumentSearch(NpgsqlDataSource dataSource, SearchEmbedder e
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(
         long userId, string query, int limit, IReadOnlyList<string>? entityTypes, SearchMode mode, CancellationToken cancellationToken)
     {
+        var filter = new SearchFilter(entityTypes);
         switch (mode)
         {
             case SearchMode.FullText:
-                return await FullTextAsync(userId, query, limit, entityTypes, cancellationToken);
+                return await FullTextAsync(userId, query, limit, filter, cancellationToken);
             case SearchMode.Semantic:
                 var vector = await embedder.EmbedQueryAsync(query, cancellationToken);
-                return await SemanticAsync(userId, vector, limit, entityTypes, SemanticScan.Auto, cancellationToken);
+                return await SemanticAsync(userId, vector, limit, filter, SemanticScan.Auto, cancellationToken);
             default:
-                return await HybridAsync(userId, query, limit, entityTypes, cancellationToken);
+                return await HybridAsync(userId, query, limit, filter, cancellationToken);
         }
     }
 
     /// <summary>Score is 1 - cosine distance; only rows that have an embedding take part.</summary>
+    public Task<IReadOnlyList<SearchHit>> SemanticAsync(
+        long userId, float[] query, int limit, IReadOnlyList<string>? entityTypes, SemanticScan scan, CancellationToken cancellationToken) =>
+        SemanticAsync(userId, query, limit, new SearchFilter(entityTypes), scan, cancellationToken);
+
+    /// <summary>Score is 1 - cosine distance; only rows that have an embedding take part.</summary>
     public async Task<IReadOnlyList<SearchHit>> SemanticAsync(
-        long userId, float[] query, int limit, IReadOnlyList<string>? entityTypes, SemanticScan scan, CancellationToken cancellationToken)
+        long userId, float[] query, int limit, SearchFilter filter, SemanticScan scan, CancellationToken cancellationToken)
     {
-        if (scan == SemanticScan.Exact)
+        IReadOnlyList<SearchHit> hits;
+        if (scan == SemanticScan.Exact || (scan == SemanticScan.Auto && await SliceIsSmallAsync(userId, filter, cancellationToken)))
         {
-            return await ExactAsync(userId, query, limit, entityTypes, cancellationToken);
+            hits = await ExactAsync(userId, query, limit, filter, cancellationToken);
+        }
+        else
+        {
+            hits = await IndexAsync(userId, query, limit, filter, cancellationToken);
+            // The slice has more than ExactScanMaxRows rows, so fewer than limit hits means the iterative scan hit its tuple budget.
+            if (scan == SemanticScan.Auto && hits.Count < limit)
+            {
+                hits = await ExactAsync(userId, query, limit, filter, cancellationToken);
+            }
         }
 
-        if (scan == SemanticScan.Auto && await SliceIsSmallAsync(userId, entityTypes, cancellationToken))
-        {
-            return await ExactAsync(userId, query, limit, entityTypes, cancellationToken);
-        }
-
-        var hits = await IndexAsync(userId, query, limit, entityTypes, cancellationToken);
-        // The slice has more than ExactScanMaxRows rows, so fewer than limit hits means the iterative scan hit its tuple budget.
-        return scan == SemanticScan.Auto && hits.Count < limit
-            ? await ExactAsync(userId, query, limit, entityTypes, cancellationToken)
-            : hits;
+        // The nearest rows come first, so the ones close enough are a prefix: cutting after the top-limit query gives
+        // the same rows as filtering inside it, and leaves the index path's "too few rows" check meaningful.
+        return filter.MinSimilarity is { } floor ? [.. hits.TakeWhile(h => h.Score >= floor)] : hits;
     }
 
     /// <summary>Score is ts_rank_cd over the simple, english and russian lexemes.</summary>
+    public Task<IReadOnlyList<SearchHit>> FullTextAsync(
+        long userId, string query, int limit, IReadOnlyList<string>? entityTypes, CancellationToken cancellationToken) =>
+        FullTextAsync(userId, query, limit, new SearchFilter(entityTypes), cancellationToken);
+
+    /// <summary>Score is ts_rank_cd over the simple, english and russian lexemes.</summary>
     public async Task<IReadOnlyList<SearchHit>> FullTextAsync(
-        long userId, string query, int limit, IReadOnlyList<string>? entityTypes, CancellationToken cancellationToken)
+        long userId, string query, int limit, SearchFilter filter, CancellationToken cancellationToken)
     {
+        var (conditions, parameters) = Conditions(filter, 4);
         var sql = $"""
             SELECT entity_type, entity_id, content, metadata::text, ts_rank_cd(search_vector, q.query)::float8 AS score
             FROM search_index, (SELECT {TsQuerySql} AS query) q
-            WHERE user_id = $1 AND search_vector @@ q.query {TypeFilter(entityTypes, 4)}
+            WHERE user_id = $1 AND search_vector @@ q.query {conditions}
             ORDER BY score DESC, id
             LIMIT $3
             """;
         await using var command = dataSource.CreateCommand(sql);
         command.Parameters.Add(new NpgsqlParameter { Value = userId });
-        command.Parameters.Add(new NpgsqlParameter { Value = query });
+        command.Parameters.Add(new NpgsqlParameter { Value = JsonbText.SanitizeText(query) });
         command.Parameters.Add(new NpgsqlParameter { Value = limit });
-        AddTypes(command, entityTypes);
+        AddAll(command, parameters);
         return await ReadAsync(command, score => score, cancellationToken);
     }
 
     /// <summary>Score is the reciprocal rank fusion (k = 60) of the semantic and full-text rankings.</summary>
+    public Task<IReadOnlyList<SearchHit>> HybridAsync(
+        long userId, string query, int limit, IReadOnlyList<string>? entityTypes, CancellationToken cancellationToken) =>
+        HybridAsync(userId, query, limit, new SearchFilter(entityTypes), cancellationToken);
+
+    /// <summary>
+    /// Score is the reciprocal rank fusion (k = 60) of the semantic and full-text rankings. A filter's MinSimilarity
+    /// applies to the semantic ranking only: a row that matches the words is always found.
+    /// </summary>
     public async Task<IReadOnlyList<SearchHit>> HybridAsync(
-        long userId, string query, int limit, IReadOnlyList<string>? entityTypes, CancellationToken cancellationToken)
+        long userId, string query, int limit, SearchFilter filter, CancellationToken cancellationToken)
     {
         var depth = Math.Max(limit * 2, 20);
         var vector = await embedder.EmbedQueryAsync(query, cancellationToken);
-        var semantic = await SemanticAsync(userId, vector, depth, entityTypes, SemanticScan.Auto, cancellationToken);
-        var fullText = await FullTextAsync(userId, query, depth, entityTypes, cancellationToken);
+        var semantic = await SemanticAsync(userId, vector, depth, filter, SemanticScan.Auto, cancellationToken);
+        var fullText = await FullTextAsync(userId, query, depth, filter, cancellationToken);
         var fused = new Dictionary<(string, Guid), (SearchHit Hit, double Score)>();
         foreach (var ranking in new[] { semantic, fullText })
         {
@@ -101,68 +126,94 @@ public sealed class DocumentSearch(NpgsqlDataSource dataSource, SearchEmbedder e
     }
 
     /// <summary>Counts the slice only up to the threshold, so the check costs the same for a huge user as for a small one.</summary>
-    private async Task<bool> SliceIsSmallAsync(long userId, IReadOnlyList<string>? entityTypes, CancellationToken cancellationToken)
+    private async Task<bool> SliceIsSmallAsync(long userId, SearchFilter filter, CancellationToken cancellationToken)
     {
+        var (conditions, parameters) = Conditions(filter, 3);
         await using var command = dataSource.CreateCommand(
-            $"SELECT count(*) FROM (SELECT 1 FROM search_index WHERE user_id = $1 {TypeFilter(entityTypes, 3)} LIMIT $2) slice");
+            $"SELECT count(*) FROM (SELECT 1 FROM search_index WHERE user_id = $1 {conditions} LIMIT $2) slice");
         command.Parameters.Add(new NpgsqlParameter { Value = userId });
         command.Parameters.Add(new NpgsqlParameter { Value = ExactScanMaxRows + 1 });
-        AddTypes(command, entityTypes);
+        AddAll(command, parameters);
         return (long)(await command.ExecuteScalarAsync(cancellationToken))! <= ExactScanMaxRows;
     }
 
     /// <summary>HNSW with iterative scan (hnsw.iterative_scan = relaxed_order, set for every session), re-ordered exactly.</summary>
     private async Task<IReadOnlyList<SearchHit>> IndexAsync(
-        long userId, float[] query, int limit, IReadOnlyList<string>? entityTypes, CancellationToken cancellationToken)
+        long userId, float[] query, int limit, SearchFilter filter, CancellationToken cancellationToken)
     {
+        var (conditions, parameters) = Conditions(filter, 4);
         var sql = $"""
             WITH nearest AS MATERIALIZED (
                 SELECT entity_type, entity_id, content, metadata, embedding <=> $2 AS distance
                 FROM search_index
-                WHERE user_id = $1 AND embedding IS NOT NULL {TypeFilter(entityTypes, 4)}
+                WHERE user_id = $1 AND embedding IS NOT NULL {conditions}
                 ORDER BY embedding <=> $2
                 LIMIT $3)
             SELECT entity_type, entity_id, content, metadata::text, distance FROM nearest ORDER BY distance
             """;
-        return await RunSemanticAsync(sql, userId, query, limit, entityTypes, cancellationToken);
+        return await RunSemanticAsync(sql, userId, query, limit, parameters, cancellationToken);
     }
 
     /// <summary>Distances of the slice computed first (materialized, so the HNSW index cannot take over), then the top rows.</summary>
     private async Task<IReadOnlyList<SearchHit>> ExactAsync(
-        long userId, float[] query, int limit, IReadOnlyList<string>? entityTypes, CancellationToken cancellationToken)
+        long userId, float[] query, int limit, SearchFilter filter, CancellationToken cancellationToken)
     {
+        var (conditions, parameters) = Conditions(filter, 4);
         var sql = $"""
             WITH scored AS MATERIALIZED (
                 SELECT id, embedding <=> $2 AS distance
                 FROM search_index
-                WHERE user_id = $1 AND embedding IS NOT NULL {TypeFilter(entityTypes, 4)})
+                WHERE user_id = $1 AND embedding IS NOT NULL {conditions})
             SELECT s.entity_type, s.entity_id, s.content, s.metadata::text, top.distance
             FROM (SELECT id, distance FROM scored ORDER BY distance, id LIMIT $3) top
             JOIN search_index s ON s.id = top.id
             ORDER BY top.distance, top.id
             """;
-        return await RunSemanticAsync(sql, userId, query, limit, entityTypes, cancellationToken);
+        return await RunSemanticAsync(sql, userId, query, limit, parameters, cancellationToken);
     }
 
     private async Task<IReadOnlyList<SearchHit>> RunSemanticAsync(
-        string sql, long userId, float[] query, int limit, IReadOnlyList<string>? entityTypes, CancellationToken cancellationToken)
+        string sql, long userId, float[] query, int limit, IReadOnlyList<NpgsqlParameter> filterParameters, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(sql);
         command.Parameters.Add(new NpgsqlParameter { Value = userId });
         command.Parameters.Add(new NpgsqlParameter { Value = new Vector(query) });
         command.Parameters.Add(new NpgsqlParameter { Value = limit });
-        AddTypes(command, entityTypes);
+        AddAll(command, filterParameters);
         return await ReadAsync(command, distance => 1 - distance, cancellationToken);
     }
 
-    private static string TypeFilter(IReadOnlyList<string>? entityTypes, int parameter) =>
-        entityTypes is { Count: > 0 } ? $"AND entity_type = ANY(${parameter})" : string.Empty;
-
-    private static void AddTypes(NpgsqlCommand command, IReadOnlyList<string>? entityTypes)
+    /// <summary>The filter's SQL conditions on search_index (each starting with AND) and their parameters, numbered from <paramref name="first"/>.</summary>
+    private static (string Sql, IReadOnlyList<NpgsqlParameter> Parameters) Conditions(SearchFilter filter, int first)
     {
-        if (entityTypes is { Count: > 0 })
+        var sql = new StringBuilder();
+        var parameters = new List<NpgsqlParameter>();
+        if (filter.EntityTypes is { Count: > 0 } types)
         {
-            command.Parameters.Add(new NpgsqlParameter { Value = entityTypes.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            sql.Append(CultureInfo.InvariantCulture, $" AND entity_type = ANY(${first + parameters.Count})");
+            parameters.Add(new NpgsqlParameter { Value = types.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        }
+
+        if (filter.MetadataContains is { } metadata)
+        {
+            sql.Append(CultureInfo.InvariantCulture, $" AND metadata @> ${first + parameters.Count}");
+            parameters.Add(new NpgsqlParameter { Value = JsonbText.Sanitize(metadata), NpgsqlDbType = NpgsqlDbType.Jsonb });
+        }
+
+        if (filter.Excluding is { } excluded)
+        {
+            sql.Append(CultureInfo.InvariantCulture, $" AND entity_id <> ${first + parameters.Count}");
+            parameters.Add(new NpgsqlParameter { Value = excluded });
+        }
+
+        return (sql.ToString(), parameters);
+    }
+
+    private static void AddAll(NpgsqlCommand command, IReadOnlyList<NpgsqlParameter> parameters)
+    {
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(parameter);
         }
     }
 
