@@ -79,10 +79,10 @@ public sealed class AgentRegistry(RegistryDbContext db)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var agent = await LockAsync(name, cancellationToken);
-        var changes = new Dictionary<string, object?>();
-        Change(changes, "description", agent.Description, state.Description, v => agent.Description = v);
-        Change(changes, "configPath", agent.ConfigPath, state.ConfigPath!, v => agent.ConfigPath = v);
-        Change(changes, "isActive", agent.IsActive, state.IsActive ?? true, v => agent.IsActive = v);
+        var changes = new RegistryChangeSet();
+        changes.Set("description", agent.Description, state.Description, v => agent.Description = v);
+        changes.Set("configPath", agent.ConfigPath, state.ConfigPath!, v => agent.ConfigPath = v);
+        changes.Set("isActive", agent.IsActive, state.IsActive ?? true, v => agent.IsActive = v);
         await SaveAsync(agent, changes, "update", actor, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return AgentView.From(agent);
@@ -93,25 +93,16 @@ public sealed class AgentRegistry(RegistryDbContext db)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var agent = await LockAsync(name, cancellationToken);
-        var changes = new Dictionary<string, object?>();
-        Change(changes, "isActive", agent.IsActive, false, v => agent.IsActive = v);
+        var changes = new RegistryChangeSet();
+        changes.Set("isActive", agent.IsActive, false, v => agent.IsActive = v);
         await SaveAsync(agent, changes, "deactivate", actor, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return AgentView.From(agent);
     }
 
-    internal static void Change<TValue>(Dictionary<string, object?> changes, string field, TValue current, TValue wanted, Action<TValue> set)
+    private async Task SaveAsync(Agent agent, RegistryChangeSet changes, string operation, string actor, CancellationToken cancellationToken)
     {
-        if (!EqualityComparer<TValue>.Default.Equals(current, wanted))
-        {
-            changes[field] = new { from = current, to = wanted };
-            set(wanted);
-        }
-    }
-
-    private async Task SaveAsync(Agent agent, Dictionary<string, object?> changes, string operation, string actor, CancellationToken cancellationToken)
-    {
-        if (changes.Count == 0)
+        if (changes.IsEmpty)
         {
             return;
         }
@@ -119,7 +110,7 @@ public sealed class AgentRegistry(RegistryDbContext db)
         agent.Version++;
         agent.UpdatedAt = DateTime.UtcNow;
         await db.SaveChangesAsync(cancellationToken);
-        await AuditLog.RecordAsync(new AuditEvent(RegistryChange.Action, actor, new RegistryChange(Entity, agent.Name, operation, changes, agent.Version)), db, cancellationToken);
+        await changes.RecordAsync(db, Entity, agent.Name, operation, actor, agent.Version, cancellationToken);
     }
 
     // FOR UPDATE serialises concurrent updates of one agent, so no version bump is lost.

@@ -85,12 +85,12 @@ public sealed class ToolRegistry(RegistryDbContext db)
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var tool = await LockAsync(name, cancellationToken);
         var agent = await ResolveAgentAsync(state.Agent, cancellationToken);
-        var changes = new Dictionary<string, object?>();
-        AgentRegistry.Change(changes, "description", tool.Description, state.Description, v => tool.Description = v);
-        AgentRegistry.Change(changes, "modulePath", tool.ModulePath, state.ModulePath!, v => tool.ModulePath = v);
+        var changes = new RegistryChangeSet();
+        changes.Set("description", tool.Description, state.Description, v => tool.Description = v);
+        changes.Set("modulePath", tool.ModulePath, state.ModulePath!, v => tool.ModulePath = v);
         await ChangeSchemaAsync(changes, tool, state.Schema is { } schema ? RegistryJson.ToJsonb(schema) : null, cancellationToken);
-        AgentRegistry.Change(changes, "agent", tool.Agent?.Name, agent?.Name, _ => tool.Agent = agent);
-        AgentRegistry.Change(changes, "isActive", tool.IsActive, state.IsActive ?? true, v => tool.IsActive = v);
+        changes.Set("agent", tool.Agent?.Name, agent?.Name, _ => tool.Agent = agent);
+        changes.Set("isActive", tool.IsActive, state.IsActive ?? true, v => tool.IsActive = v);
         await SaveAsync(tool, changes, "update", actor, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return ToolView.From(tool);
@@ -101,8 +101,8 @@ public sealed class ToolRegistry(RegistryDbContext db)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var tool = await LockAsync(name, cancellationToken);
-        var changes = new Dictionary<string, object?>();
-        AgentRegistry.Change(changes, "isActive", tool.IsActive, false, v => tool.IsActive = v);
+        var changes = new RegistryChangeSet();
+        changes.Set("isActive", tool.IsActive, false, v => tool.IsActive = v);
         await SaveAsync(tool, changes, "deactivate", actor, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return ToolView.From(tool);
@@ -120,7 +120,7 @@ public sealed class ToolRegistry(RegistryDbContext db)
     }
 
     // jsonb equality ignores key order and spacing, so an unchanged schema sent in another form is not a change.
-    private async Task ChangeSchemaAsync(Dictionary<string, object?> changes, Tool tool, string? wanted, CancellationToken cancellationToken)
+    private async Task ChangeSchemaAsync(RegistryChangeSet changes, Tool tool, string? wanted, CancellationToken cancellationToken)
     {
         var same = (tool.Schema, wanted) switch
         {
@@ -130,21 +130,21 @@ public sealed class ToolRegistry(RegistryDbContext db)
         };
         if (!same)
         {
-            changes["schema"] = new { from = tool.Schema is null ? (object?)null : RegistryJson.Parse(tool.Schema), to = wanted is null ? (object?)null : RegistryJson.Parse(wanted) };
+            changes.Note("schema", tool.Schema is null ? null : RegistryJson.Parse(tool.Schema), wanted is null ? null : RegistryJson.Parse(wanted));
             tool.Schema = wanted;
         }
     }
 
-    private async Task SaveAsync(Tool tool, Dictionary<string, object?> changes, string operation, string actor, CancellationToken cancellationToken)
+    private async Task SaveAsync(Tool tool, RegistryChangeSet changes, string operation, string actor, CancellationToken cancellationToken)
     {
-        if (changes.Count == 0)
+        if (changes.IsEmpty)
         {
             return;
         }
 
         tool.UpdatedAt = DateTime.UtcNow;
         await db.SaveChangesAsync(cancellationToken);
-        await AuditLog.RecordAsync(new AuditEvent(RegistryChange.Action, actor, new RegistryChange(Entity, tool.Name, operation, changes)), db, cancellationToken);
+        await changes.RecordAsync(db, Entity, tool.Name, operation, actor, null, cancellationToken);
     }
 
     // FOR UPDATE serialises concurrent changes of one tool.
