@@ -38,9 +38,9 @@ public sealed class EntityInputValidator : AbstractValidator<EntityInput>
         if (mode == EntityWriteMode.Create)
         {
             RuleFor(input => input.Value(CreatedBy))
-                .Must(value => value is { ValueKind: JsonValueKind.Number } number && number.TryGetInt64(out _))
+                .Must(value => value is { ValueKind: JsonValueKind.Number } number && number.TryGetInt64(out var owner) && owner > 0)
                 .OverridePropertyName(CreatedBy)
-                .WithMessage("createdBy is required: the id of the user the row belongs to (a 64-bit whole number).");
+                .WithMessage("createdBy is required: the id of the user the row belongs to (a positive 64-bit whole number, as userId elsewhere).");
         }
 
         foreach (var (jsonName, field) in declared)

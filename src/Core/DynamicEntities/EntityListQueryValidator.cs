@@ -10,5 +10,6 @@ public sealed class EntityListQueryValidator : AbstractValidator<EntityListQuery
     {
         RuleFor(q => q.Limit).InclusiveBetween(1, PageCursor.MaxLimit);
         RuleFor(q => q.Cursor).MaximumLength(512);
+        RuleFor(q => q.CreatedBy).GreaterThan(0);
     }
 }

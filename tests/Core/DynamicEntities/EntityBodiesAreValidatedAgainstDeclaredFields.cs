@@ -43,6 +43,8 @@ public sealed class EntityBodiesAreValidatedAgainstDeclaredFields(MonolithFixtur
     [InlineData("""{"createdBy":1,"title":"ok","status":null}""", "status")]
     [InlineData("""{"title":"ok"}""", "createdBy")]
     [InlineData("""{"createdBy":"me","title":"ok"}""", "createdBy")]
+    [InlineData("""{"createdBy":0,"title":"ok"}""", "createdBy")]
+    [InlineData("""{"createdBy":-5,"title":"ok"}""", "createdBy")]
     [InlineData("""{"createdBy":1,"title":"ok","colour":"red"}""", "colour")]
     [InlineData("""{"createdBy":1,"title":"ok","Title":"ok"}""", "Title")]
     [InlineData("""{"createdBy":1,"title":"ok","id":"7d8a1b3c-0000-0000-0000-000000000000"}""", "id")]

@@ -60,6 +60,7 @@ public sealed class EntityListsPageByCreationAndFilterByOwner(MonolithFixture fi
     [InlineData("limit=201")]
     [InlineData("limit=many")]
     [InlineData("createdBy=someone")]
+    [InlineData("createdBy=0")]
     [InlineData("cursor=%%%garbage")]
     [InlineData("cursor=eyJub3QiOiJhIGN1cnNvciJ9")]
     [InlineData("cursor=eyJDcmVhdGVkQXQiOiIyMDI2LTAxLTAxVDAwOjAwOjAwIiwiSWQiOiJ4In0")]
