@@ -12,15 +12,12 @@ public sealed class TurnCheckpoints(CheckpointStore store)
 {
     public async Task<string> WriteAsync(Guid conversationId, JsonObject state, JsonObject metadata, CancellationToken cancellationToken)
     {
-        var threadId = conversationId.ToString();
-        // Turns of one chat run one at a time (one lane per chat), so the latest cannot change between read and put.
-        var parent = await store.FindAsync(threadId, string.Empty, null, cancellationToken);
         var checkpointId = Guid.CreateVersion7().ToString();
         state["v"] = 1;
         state["id"] = checkpointId;
         state["ts"] = DateTime.UtcNow.ToString("O");
-        await store.PutAsync(
-            threadId, string.Empty, checkpointId, parent?.CheckpointId,
+        await store.AppendAsync(
+            conversationId.ToString(), string.Empty, checkpointId,
             JsonSerializer.SerializeToElement(state), JsonSerializer.SerializeToElement(metadata), cancellationToken);
         return checkpointId;
     }

@@ -30,6 +30,12 @@ public sealed class CheckpointStore(NpgsqlDataSource dataSource)
         RETURNING thread_id, checkpoint_ns, checkpoint_id, parent_id, checkpoint::text, metadata::text, created_at, '[]'
         """;
 
+    // The parent is found inside the INSERT: one round trip, and the previous snapshot is never read back.
+    private const string AppendSql = """
+        INSERT INTO langgraph_checkpoints (thread_id, checkpoint_ns, checkpoint_id, parent_id, checkpoint, metadata)
+        SELECT $1, $2, $3, (SELECT max(checkpoint_id) FROM langgraph_checkpoints WHERE thread_id = $1 AND checkpoint_ns = $2), $4, $5
+        """;
+
     private const string SameContentSql = """
         SELECT parent_id IS NOT DISTINCT FROM $4 AND checkpoint = $5 AND metadata = $6
         FROM langgraph_checkpoints WHERE thread_id = $1 AND checkpoint_ns = $2 AND checkpoint_id = $3
@@ -77,6 +83,19 @@ public sealed class CheckpointStore(NpgsqlDataSource dataSource)
         var existing = await FindAsync(connection, null, threadId, ns, checkpointId, cancellationToken)
             ?? throw new ConflictException($"Checkpoint '{checkpointId}' of thread '{threadId}' was deleted while it was being stored; retry the put.");
         return new CheckpointPut(false, existing);
+    }
+
+    /// <summary>
+    /// Stores a new checkpoint whose parent is the thread and namespace's latest (none for the first). For a writer that
+    /// owns the thread and mints fresh, increasing ids (the bot's turns); a taken id fails with the primary key.
+    /// </summary>
+    public async Task AppendAsync(string threadId, string ns, string checkpointId, JsonElement checkpoint, JsonElement metadata, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var append = Command(
+            AppendSql, connection, threadId, ns, checkpointId,
+            Jsonb(JsonbText.Sanitize(checkpoint.GetRawText())), Jsonb(JsonbText.Sanitize(metadata.GetRawText())));
+        await append.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>The checkpoint with this id, or the latest of the thread and namespace when checkpointId is null.</summary>

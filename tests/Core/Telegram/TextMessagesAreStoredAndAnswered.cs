@@ -52,6 +52,11 @@ public sealed class TextMessagesAreStoredAndAnswered(MonolithFixture fixture) : 
         var messages = JsonDocument.Parse(latest).RootElement.GetProperty("channel_values").GetProperty("messages");
         Assert.Equal("second", messages[0].GetProperty("content").GetString());
         Assert.Equal(1L, await Bot.ScalarAsync<long>("SELECT count(*) FROM langgraph_checkpoints WHERE thread_id = $1 AND parent_id IS NOT NULL", conversation.ToString()));
+        Assert.Equal(1L, await Bot.ScalarAsync<long>("""
+            SELECT count(*) FROM langgraph_checkpoints child JOIN langgraph_checkpoints parent
+              ON parent.thread_id = child.thread_id AND parent.checkpoint_ns = child.checkpoint_ns AND parent.checkpoint_id = child.parent_id
+            WHERE child.thread_id = $1 AND child.checkpoint_id > parent.checkpoint_id
+            """, conversation.ToString()));
     }
 
     [Fact]
