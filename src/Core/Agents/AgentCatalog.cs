@@ -17,11 +17,11 @@ public sealed partial class AgentCatalog(AgentRegistry agents, ToolRegistry regi
     {
         var agent = await agents.FindActiveAsync(name, cancellationToken);
         var config = agent is null ? AgentConfig.Default : await ReadAsync(name, agent.ConfigPath, cancellationToken);
+        var registered = await registeredTools.FindAllAsync(config.Tools, cancellationToken);
         var tools = new List<ToolDefinition>();
         foreach (var toolName in config.Tools.Distinct(StringComparer.Ordinal))
         {
-            var tool = await registeredTools.FindAsync(toolName, cancellationToken);
-            var definition = tool is null ? BuiltInTools.Definitions.GetValueOrDefault(toolName) : FromRegistry(tool);
+            var definition = registered.TryGetValue(toolName, out var tool) ? FromRegistry(tool) : BuiltInTools.Definitions.GetValueOrDefault(toolName);
             if (definition is null)
             {
                 LogUnrunnableTool(logger, name, toolName);

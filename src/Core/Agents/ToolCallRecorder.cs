@@ -9,24 +9,29 @@ namespace Monolith.Agents;
 /// Records each tool call in the registry's tool usage with its timing. A built-in tool not yet in the tools registry
 /// is registered first (module_path "builtin:NAME", its JSON Schema), since every usage belongs to a registered tool.
 /// </summary>
-public sealed class ToolCallRecorder(ToolRegistry tools, ToolUsageLog usage, IServiceScopeFactory scopes)
+public sealed class ToolCallRecorder(ToolUsageLog usage, IServiceScopeFactory scopes)
 {
     public const string Actor = "agents";
 
     public async Task RecordAsync(ToolCall call, ToolDefinition tool, Guid conversationId, Guid messageId, CancellationToken cancellationToken)
     {
-        if (await tools.FindAsync(call.Name, cancellationToken) is null)
-        {
-            await RegisterAsync(tool, cancellationToken);
-        }
-
-        await usage.RecordAsync(call.Name, new ToolUsageInput(
+        var input = new ToolUsageInput(
             conversationId,
             messageId,
             JsonSerializer.Deserialize<JsonElement>(call.Arguments),
             JsonSerializer.Deserialize<JsonElement>(call.Result),
             call.ExecutionTimeMs,
-            "monolith"), cancellationToken);
+            "monolith");
+        try
+        {
+            await usage.RecordAsync(call.Name, input, cancellationToken);
+        }
+        catch (NotFoundException)
+        {
+            // Only a built-in's first call ever lands here; every later call is recorded without a lookup of its own.
+            await RegisterAsync(tool, cancellationToken);
+            await usage.RecordAsync(call.Name, input, cancellationToken);
+        }
     }
 
     private async Task RegisterAsync(ToolDefinition tool, CancellationToken cancellationToken)

@@ -20,12 +20,14 @@ public sealed class ToolRegistry(RegistryDbContext db)
         return tool is null ? null : ToolView.From(tool);
     }
 
-    /// <summary>The active tools of an agent, by name: what the bot offers the agent's model.</summary>
-    public async Task<IReadOnlyList<ToolView>> ListForAgentAsync(Guid agentId, CancellationToken cancellationToken)
+    /// <summary>The registered tools among <paramref name="names"/> (active or not), by name, in one query; unknown names are absent.</summary>
+    public async Task<IReadOnlyDictionary<string, ToolView>> FindAllAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken)
     {
-        var tools = await db.Tools.AsNoTracking().Include(t => t.Agent)
-            .Where(t => t.AgentId == agentId && t.IsActive).OrderBy(t => t.Name).ToListAsync(cancellationToken);
-        return [.. tools.Select(ToolView.From)];
+        var wanted = names.Where(RegistryText.IsName).Distinct(StringComparer.Ordinal).ToList();
+        var tools = wanted.Count == 0
+            ? []
+            : await db.Tools.AsNoTracking().Include(t => t.Agent).Where(t => wanted.Contains(t.Name)).ToListAsync(cancellationToken);
+        return tools.ToDictionary(t => t.Name, ToolView.From, StringComparer.Ordinal);
     }
 
     /// <summary>Tools ordered by name after <paramref name="afterName"/>; up to limit rows.</summary>

@@ -26,9 +26,28 @@ public sealed class ToolRegistryLifecycle(MonolithFixture fixture) : Integration
 
         await RegistryApi.CreateAsync(Fixture.Client(), "tools", new { name = "clock", modulePath = "tools/clock.py" });
         await RegistryApi.CreateAsync(Fixture.Client(), "tools", new { name = "retired", modulePath = "tools/old.py", agent = "assistant", isActive = false });
+        var active = await RegistryApi.GetJsonAsync(Fixture.Client(), "/api/tools?active=true");
+        var activeOfAssistant = active.GetProperty("items").EnumerateArray()
+            .Where(t => t.GetProperty("agentId").ValueKind != JsonValueKind.Null && t.GetProperty("agentId").GetGuid() == agent.GetProperty("id").GetGuid());
+        Assert.Equal(["web.search"], activeOfAssistant.Select(t => t.GetProperty("name").GetString()));
+    }
+
+    [Fact]
+    public async Task FindAllReturnsTheRegisteredToolsAmongTheNamesInOneCall()
+    {
+        await RegistryApi.CreateAsync(Fixture.Client(), "agents", new { name = "assistant", configPath = "a.yaml" });
+        await RegistryApi.CreateAsync(Fixture.Client(), "tools", new { name = "web.search", modulePath = "tools/search.py", agent = "assistant" });
+        await RegistryApi.CreateAsync(Fixture.Client(), "tools", new { name = "retired", modulePath = "tools/old.py", isActive = false });
+        await RegistryApi.CreateAsync(Fixture.Client(), "tools", new { name = "clock", modulePath = "tools/clock.py" });
+
         await using var scope = Fixture.Host.Services.CreateAsyncScope();
-        var tools = await scope.ServiceProvider.GetRequiredService<ToolRegistry>().ListForAgentAsync(agent.GetProperty("id").GetGuid(), CancellationToken.None);
-        Assert.Equal(["web.search"], tools.Select(t => t.Name));
+        var found = await scope.ServiceProvider.GetRequiredService<ToolRegistry>().FindAllAsync(
+            ["web.search", "retired", "ghost", "not a name", "web.search"], CancellationToken.None);
+
+        Assert.Equal(["retired", "web.search"], found.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("assistant", found["web.search"].Agent);
+        Assert.False(found["retired"].IsActive);
+        Assert.Empty(await scope.ServiceProvider.GetRequiredService<ToolRegistry>().FindAllAsync([], CancellationToken.None));
     }
 
     [Fact]
