@@ -18,9 +18,7 @@ public static class MessageIndex
 {
     public const string EntityType = "message";
 
-    /// <summary>The roles whose messages are indexed.</summary>
-    public static IReadOnlyList<string> IndexedRoles { get; } = [MessageRole.User, MessageRole.System];
-
+    /// <summary>Whether messages of this role are indexed: user messages and system notes.</summary>
     public static bool IsIndexed(string role) => role is MessageRole.User or MessageRole.System;
 
     /// <summary>The metadata a search restricted to one chat of the user matches with jsonb containment.</summary>
