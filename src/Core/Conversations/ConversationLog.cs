@@ -77,8 +77,15 @@ public sealed class ConversationLog(NpgsqlDataSource dataSource)
     public async Task<ConversationView> StartOrContinueAsync(long userId, long chatId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        // Nearly every turn continues a conversation: one read answers it, with no transaction or lock.
+        if (await FindOpenAsync(connection, null, userId, chatId, cancellationToken) is { } open)
+        {
+            return open;
+        }
+
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        // Two first messages of one chat arriving together must continue one conversation, not open two.
+        // Two first messages of one chat arriving together must continue one conversation, not open two: the lock
+        // serializes them, and the second then finds the conversation the first committed.
         await using (var serialize = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtextextended('conversations:' || $1 || ':' || $2, 0))", connection, transaction))
         {
             serialize.Parameters.Add(new NpgsqlParameter { Value = userId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
@@ -86,24 +93,10 @@ public sealed class ConversationLog(NpgsqlDataSource dataSource)
             await serialize.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        ConversationView? open = null;
-        await using (var find = new NpgsqlCommand(
-            $"SELECT {ConversationView.Columns} FROM conversations WHERE user_id = $1 AND chat_id = $2 AND status = 'open' ORDER BY created_at DESC, id DESC LIMIT 1",
-            connection,
-            transaction))
-        {
-            find.Parameters.Add(new NpgsqlParameter { Value = userId });
-            find.Parameters.Add(new NpgsqlParameter { Value = chatId });
-            await using var reader = await find.ExecuteReaderAsync(cancellationToken);
-            if (await reader.ReadAsync(cancellationToken))
-            {
-                open = ConversationView.Read(reader);
-            }
-        }
-
-        open ??= await InsertAsync(connection, transaction, userId, chatId, null, null, cancellationToken);
+        var conversation = await FindOpenAsync(connection, transaction, userId, chatId, cancellationToken)
+            ?? await InsertAsync(connection, transaction, userId, chatId, null, null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return open;
+        return conversation;
     }
 
     /// <summary>The conversation, or <see cref="NotFoundException"/>.</summary>
@@ -315,6 +308,19 @@ public sealed class ConversationLog(NpgsqlDataSource dataSource)
     {
         await using var find = new NpgsqlCommand($"SELECT {ConversationView.Columns} FROM conversations WHERE id = $1", connection);
         find.Parameters.Add(new NpgsqlParameter { Value = conversationId });
+        await using var reader = await find.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? ConversationView.Read(reader) : null;
+    }
+
+    private static async Task<ConversationView?> FindOpenAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, long userId, long chatId, CancellationToken cancellationToken)
+    {
+        await using var find = new NpgsqlCommand(
+            $"SELECT {ConversationView.Columns} FROM conversations WHERE user_id = $1 AND chat_id = $2 AND status = 'open' ORDER BY created_at DESC, id DESC LIMIT 1",
+            connection,
+            transaction);
+        find.Parameters.Add(new NpgsqlParameter { Value = userId });
+        find.Parameters.Add(new NpgsqlParameter { Value = chatId });
         await using var reader = await find.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? ConversationView.Read(reader) : null;
     }
