@@ -11,13 +11,7 @@ public sealed class CreateToolRequestValidator : AbstractValidator<CreateToolReq
         RuleFor(r => r.Name).RegistryName();
         RuleFor(r => r.Description).MaximumLength(AgentChanges.MaxDescriptionLength).FreeText();
         RuleFor(r => r.ModulePath).NotEmpty().MaximumLength(AgentChanges.MaxPathLength).SingleLine();
-        RuleFor(r => r.Schema).Custom((schema, context) =>
-        {
-            if (schema is { } value && JsonSchemaShape.Problem(value) is { } problem)
-            {
-                context.AddFailure("schema", problem);
-            }
-        });
+        RuleFor(r => r.Schema).JsonSchema();
         RuleFor(r => r.Agent).MaximumLength(RegistryText.MaxNameLength).SingleLine();
     }
 }

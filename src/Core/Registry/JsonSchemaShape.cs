@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FluentValidation;
 
 namespace Monolith.Registry;
 
@@ -7,8 +8,18 @@ public static class JsonSchemaShape
 {
     private static readonly HashSet<string> Types = ["object", "array", "string", "number", "integer", "boolean", "null"];
 
+    /// <summary>The request rule for a tool's schema: absent passes; present must pass <see cref="Problem"/>, reported as "schema".</summary>
+    public static IRuleBuilderOptionsConditions<T, JsonElement?> JsonSchema<T>(this IRuleBuilder<T, JsonElement?> rule) =>
+        rule.Custom((schema, context) =>
+        {
+            if (schema is { } value && Problem(value) is { } problem)
+            {
+                context.AddFailure("schema", problem);
+            }
+        });
+
     /// <returns>Null when the shape is sensible, otherwise what is wrong.</returns>
-    public static string? Problem(JsonElement schema)
+    private static string? Problem(JsonElement schema)
     {
         if (schema.ValueKind != JsonValueKind.Object)
         {

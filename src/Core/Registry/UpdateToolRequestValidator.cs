@@ -10,13 +10,7 @@ public sealed class UpdateToolRequestValidator : AbstractValidator<UpdateToolReq
     {
         RuleFor(r => r.Body.Description).MaximumLength(AgentChanges.MaxDescriptionLength).FreeText().OverridePropertyName("description");
         RuleFor(r => r.Body.ModulePath).NotEmpty().MaximumLength(AgentChanges.MaxPathLength).SingleLine().OverridePropertyName("modulePath");
-        RuleFor(r => r.Body.Schema).Custom((schema, context) =>
-        {
-            if (schema is { } value && JsonSchemaShape.Problem(value) is { } problem)
-            {
-                context.AddFailure("schema", problem);
-            }
-        });
+        RuleFor(r => r.Body.Schema).JsonSchema();
         RuleFor(r => r.Body.Agent).MaximumLength(RegistryText.MaxNameLength).SingleLine().OverridePropertyName("agent");
     }
 }
