@@ -62,11 +62,6 @@ public sealed class DocumentSearch(NpgsqlDataSource dataSource, SearchEmbedder e
     }
 
     /// <summary>Score is ts_rank_cd over the simple, english and russian lexemes.</summary>
-    public Task<IReadOnlyList<SearchHit>> FullTextAsync(
-        long userId, string query, int limit, IReadOnlyList<string>? entityTypes, CancellationToken cancellationToken) =>
-        FullTextAsync(userId, query, limit, new SearchFilter(entityTypes), cancellationToken);
-
-    /// <summary>Score is ts_rank_cd over the simple, english and russian lexemes.</summary>
     public async Task<IReadOnlyList<SearchHit>> FullTextAsync(
         long userId, string query, int limit, SearchFilter filter, CancellationToken cancellationToken)
     {
@@ -85,11 +80,6 @@ public sealed class DocumentSearch(NpgsqlDataSource dataSource, SearchEmbedder e
         AddAll(command, parameters);
         return await ReadAsync(command, score => score, cancellationToken);
     }
-
-    /// <summary>Score is the reciprocal rank fusion (k = 60) of the semantic and full-text rankings.</summary>
-    public Task<IReadOnlyList<SearchHit>> HybridAsync(
-        long userId, string query, int limit, IReadOnlyList<string>? entityTypes, CancellationToken cancellationToken) =>
-        HybridAsync(userId, query, limit, new SearchFilter(entityTypes), cancellationToken);
 
     /// <summary>
     /// Score is the reciprocal rank fusion (k = 60) of the semantic and full-text rankings. A filter's MinSimilarity
