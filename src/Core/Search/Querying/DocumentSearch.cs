@@ -48,50 +48,42 @@ public sealed class DocumentSearch(NpgsqlDataSource dataSource, SearchEmbedder e
     public async Task<IReadOnlyList<SearchHit>> SemanticAsync(
         long userId, float[] query, int limit, SearchFilter filter, SemanticScan scan, CancellationToken cancellationToken)
     {
-        var (conditions, parameters) = Conditions(filter, 4);
-        await using var command = dataSource.CreateCommand(SemanticSql(conditions, scan));
-        command.Parameters.Add(new NpgsqlParameter { Value = userId });
-        command.Parameters.Add(new NpgsqlParameter { Value = new Vector(query) });
-        command.Parameters.Add(new NpgsqlParameter { Value = limit });
-        AddAll(command, parameters);
-        var hits = await ReadAsync(command, distance => 1 - distance, cancellationToken);
-
-        // The nearest rows come first, so the ones close enough are a prefix: cutting after the top-limit query gives
-        // the same rows as filtering inside it, and leaves the index path's "too few rows" check meaningful.
-        return filter.MinSimilarity is { } floor ? [.. hits.TakeWhile(h => h.Score >= floor)] : hits;
+        await using var batch = dataSource.CreateBatch();
+        batch.BatchCommands.Add(SemanticCommand(userId, query, limit, filter, scan));
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        return await ReadSemanticAsync(reader, filter, cancellationToken);
     }
 
     /// <summary>Score is ts_rank_cd over the simple, english and russian lexemes.</summary>
     public async Task<IReadOnlyList<SearchHit>> FullTextAsync(
         long userId, string query, int limit, SearchFilter filter, CancellationToken cancellationToken)
     {
-        var (conditions, parameters) = Conditions(filter, 4);
-        var sql = $"""
-            SELECT entity_type, entity_id, content, metadata::text, ts_rank_cd(search_vector, q.query)::float8 AS score
-            FROM search_index, (SELECT {TsQuerySql} AS query) q
-            WHERE user_id = $1 AND search_vector @@ q.query {conditions}
-            ORDER BY score DESC, id
-            LIMIT $3
-            """;
-        await using var command = dataSource.CreateCommand(sql);
-        command.Parameters.Add(new NpgsqlParameter { Value = userId });
-        command.Parameters.Add(new NpgsqlParameter { Value = JsonbText.SanitizeText(query) });
-        command.Parameters.Add(new NpgsqlParameter { Value = limit });
-        AddAll(command, parameters);
-        return await ReadAsync(command, score => score, cancellationToken);
+        await using var batch = dataSource.CreateBatch();
+        batch.BatchCommands.Add(FullTextCommand(userId, query, limit, filter));
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        return await ReadAsync(reader, score => score, cancellationToken);
     }
 
     /// <summary>
-    /// Score is the reciprocal rank fusion (k = 60) of the semantic and full-text rankings. A filter's MinSimilarity
-    /// applies to the semantic ranking only: a row that matches the words is always found.
+    /// Score is the reciprocal rank fusion (k = 60) of the semantic and full-text rankings, both read in one round trip.
+    /// A filter's MinSimilarity applies to the semantic ranking only: a row that matches the words is always found.
     /// </summary>
     public async Task<IReadOnlyList<SearchHit>> HybridAsync(
         long userId, string query, int limit, SearchFilter filter, CancellationToken cancellationToken)
     {
         var depth = Math.Max(limit * 2, 20);
         var vector = await embedder.EmbedQueryAsync(query, cancellationToken);
-        var semantic = await SemanticAsync(userId, vector, depth, filter, SemanticScan.Auto, cancellationToken);
-        var fullText = await FullTextAsync(userId, query, depth, filter, cancellationToken);
+        IReadOnlyList<SearchHit> semantic, fullText;
+        await using (var batch = dataSource.CreateBatch())
+        {
+            batch.BatchCommands.Add(SemanticCommand(userId, vector, depth, filter, SemanticScan.Auto));
+            batch.BatchCommands.Add(FullTextCommand(userId, query, depth, filter));
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            semantic = await ReadSemanticAsync(reader, filter, cancellationToken);
+            await reader.NextResultAsync(cancellationToken);
+            fullText = await ReadAsync(reader, score => score, cancellationToken);
+        }
+
         var fused = new Dictionary<(string, Guid), (SearchHit Hit, double Score)>();
         foreach (var ranking in new[] { semantic, fullText })
         {
@@ -106,6 +98,44 @@ public sealed class DocumentSearch(NpgsqlDataSource dataSource, SearchEmbedder e
 
         return [.. fused.Values.OrderByDescending(f => f.Score).ThenBy(f => f.Hit.EntityType, StringComparer.Ordinal).ThenBy(f => f.Hit.EntityId)
             .Take(limit).Select(f => f.Hit with { Score = f.Score })];
+    }
+
+    private static NpgsqlBatchCommand SemanticCommand(long userId, float[] query, int limit, SearchFilter filter, SemanticScan scan)
+    {
+        var (conditions, parameters) = Conditions(filter, 4);
+        var command = new NpgsqlBatchCommand(SemanticSql(conditions, scan));
+        command.Parameters.Add(new NpgsqlParameter { Value = userId });
+        command.Parameters.Add(new NpgsqlParameter { Value = new Vector(query) });
+        command.Parameters.Add(new NpgsqlParameter { Value = limit });
+        AddAll(command, parameters);
+        return command;
+    }
+
+    private static NpgsqlBatchCommand FullTextCommand(long userId, string query, int limit, SearchFilter filter)
+    {
+        var (conditions, parameters) = Conditions(filter, 4);
+        var command = new NpgsqlBatchCommand($"""
+            SELECT entity_type, entity_id, content, metadata::text, ts_rank_cd(search_vector, q.query)::float8 AS score
+            FROM search_index, (SELECT {TsQuerySql} AS query) q
+            WHERE user_id = $1 AND search_vector @@ q.query {conditions}
+            ORDER BY score DESC, id
+            LIMIT $3
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = userId });
+        command.Parameters.Add(new NpgsqlParameter { Value = JsonbText.SanitizeText(query) });
+        command.Parameters.Add(new NpgsqlParameter { Value = limit });
+        AddAll(command, parameters);
+        return command;
+    }
+
+    /// <summary>Reads the semantic ranking at the reader's current result, cut at the filter's MinSimilarity.</summary>
+    private static async Task<IReadOnlyList<SearchHit>> ReadSemanticAsync(NpgsqlDataReader reader, SearchFilter filter, CancellationToken cancellationToken)
+    {
+        var hits = await ReadAsync(reader, distance => 1 - distance, cancellationToken);
+
+        // The nearest rows come first, so the ones close enough are a prefix: cutting after the top-limit query gives
+        // the same rows as filtering inside it, and leaves the index path's "too few rows" check meaningful.
+        return filter.MinSimilarity is { } floor ? [.. hits.TakeWhile(h => h.Score >= floor)] : hits;
     }
 
     /// <summary>
@@ -176,7 +206,7 @@ public sealed class DocumentSearch(NpgsqlDataSource dataSource, SearchEmbedder e
         return (sql.ToString(), parameters);
     }
 
-    private static void AddAll(NpgsqlCommand command, IReadOnlyList<NpgsqlParameter> parameters)
+    private static void AddAll(NpgsqlBatchCommand command, IReadOnlyList<NpgsqlParameter> parameters)
     {
         foreach (var parameter in parameters)
         {
@@ -184,10 +214,10 @@ public sealed class DocumentSearch(NpgsqlDataSource dataSource, SearchEmbedder e
         }
     }
 
-    private static async Task<IReadOnlyList<SearchHit>> ReadAsync(NpgsqlCommand command, Func<double, double> score, CancellationToken cancellationToken)
+    /// <summary>Reads the hits of the reader's current result.</summary>
+    private static async Task<IReadOnlyList<SearchHit>> ReadAsync(NpgsqlDataReader reader, Func<double, double> score, CancellationToken cancellationToken)
     {
         var hits = new List<SearchHit>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             using var metadata = JsonDocument.Parse(reader.GetString(3));
