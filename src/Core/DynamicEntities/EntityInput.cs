@@ -42,6 +42,4 @@ public sealed class EntityInput
 
     /// <summary>The value sent for a property, or null when it was not sent (a sent JSON null is a Null element).</summary>
     public JsonElement? Value(string jsonName) => values.TryGetValue(jsonName, out var value) ? value : null;
-
-    public bool Has(string jsonName) => values.ContainsKey(jsonName);
 }

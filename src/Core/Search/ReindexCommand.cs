@@ -2,9 +2,9 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Monolith.Operations;
 using Monolith.Search.Embeddings;
+using Monolith.Search.Indexing;
 using Npgsql;
 using NpgsqlTypes;
-using Pgvector;
 
 namespace Monolith.Search;
 
@@ -179,17 +179,7 @@ public sealed class ReindexCommand : IOperatorCommand
         string scope, Guid lastId, long done, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        for (var i = 0; i < rows.Count; i++)
-        {
-            // A row changed since it was read keeps its own (newer) state: the upsert queued it for the worker.
-            await using var update = new NpgsqlCommand(
-                "UPDATE search_index SET embedding = $3, embed_attempts = 0, embed_error = NULL WHERE id = $1 AND xmin = $2", connection, transaction);
-            update.Parameters.Add(new NpgsqlParameter { Value = rows[i].Id });
-            update.Parameters.Add(new NpgsqlParameter { Value = rows[i].Version, NpgsqlDbType = NpgsqlDbType.Xid });
-            update.Parameters.Add(new NpgsqlParameter { Value = new Vector(vectors[i]) });
-            await update.ExecuteNonQueryAsync(cancellationToken);
-        }
-
+        await SearchIndexer.StoreEmbeddingsAsync([.. rows.Select(r => (r.Id, r.Version))], vectors, connection, transaction, cancellationToken);
         await using var progress = new NpgsqlCommand(
             "UPDATE search_reindex_progress SET last_id = $2, done = $3, updated_at = now() WHERE scope = $1", connection, transaction);
         progress.Parameters.Add(new NpgsqlParameter { Value = scope });

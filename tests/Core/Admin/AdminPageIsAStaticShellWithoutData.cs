@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Monolith.Audit;
 using Monolith.Tests.Support;
 
 namespace Monolith.Tests.Core.Admin;
@@ -26,8 +28,8 @@ public sealed class AdminPageIsAStaticShellWithoutData(MonolithFixture fixture) 
     [Fact]
     public async Task ShellCarriesNoKeyAndNoData()
     {
-        await new Monolith.Audit.AuditLog(Fixture.Host.Services.GetService(typeof(Npgsql.NpgsqlDataSource)) as Npgsql.NpgsqlDataSource ?? throw new InvalidOperationException())
-            .RecordAsync(new Monolith.Audit.AuditEvent("mechanic.applied", "secret-actor-name"), CancellationToken.None);
+        await Fixture.Host.Services.GetRequiredService<AuditLog>()
+            .RecordAsync(new AuditEvent("mechanic.applied", "secret-actor-name"), CancellationToken.None);
         var html = await Fixture.Client(apiKey: null).GetStringAsync(new Uri("/admin", UriKind.Relative));
         Assert.DoesNotContain(TestKeys.Admin, html, StringComparison.Ordinal);
         Assert.DoesNotContain("secret-actor-name", html, StringComparison.Ordinal);

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Monolith.Database;
+using Monolith.Search;
 using Monolith.Search.Embeddings;
 using Monolith.Search.Querying;
 using Monolith.Tests.Support;
@@ -37,11 +39,21 @@ public sealed class LargeSlicesUseTheHnswIndex(MonolithFixture fixture) : Integr
             await analyze.ExecuteNonQueryAsync();
         }
 
-        var search = Fixture.Host.Services.GetRequiredService<DocumentSearch>();
+        // One pooled connection, so the searches and the reads of their index statistics share a backend.
+        var settings = Fixture.Host.Services.GetRequiredService<DatabaseSettings>();
+        await using var single = DatabaseModule.BuildDataSource(new NpgsqlConnectionStringBuilder(settings.ConnectionString) { MaxPoolSize = 1 }.ConnectionString);
+        var search = new DocumentSearch(single, Fixture.Host.Services.GetRequiredService<SearchEmbedder>());
         var query = hashing.Embed("journal entry 1234 about topic 13 and mood 2");
 
-        var auto = await search.SemanticAsync(1, query, 25, null, SemanticScan.Auto, CancellationToken.None);
+        var before = await HnswScansAsync(single);
         var exact = await search.SemanticAsync(1, query, 25, null, SemanticScan.Exact, CancellationToken.None);
+        var small = await search.SemanticAsync(2, query, 25, null, SemanticScan.Auto, CancellationToken.None);
+        Assert.Equal(before, await HnswScansAsync(single));
+        var auto = await search.SemanticAsync(1, query, 25, null, SemanticScan.Auto, CancellationToken.None);
+        Assert.True(await HnswScansAsync(single) > before, "the large slice was searched through the HNSW index");
+
+        Assert.Equal(25, small.Count);
+        Assert.Equal(25, exact.Count);
 
         Assert.Equal(25, auto.Count);
         Assert.Equal("journal entry 1234 about topic 13 and mood 2", auto[0].Content);
@@ -49,5 +61,18 @@ public sealed class LargeSlicesUseTheHnswIndex(MonolithFixture fixture) : Integr
         Assert.True(auto.Zip(auto.Skip(1)).All(pair => pair.First.Score >= pair.Second.Score), "results are ordered by score");
         Assert.True(auto.Select(h => h.EntityId).Intersect(exact.Select(h => h.EntityId)).Count() >= 20, "HNSW recall@25 against the exact scan");
         Assert.DoesNotContain(auto, h => exact.All(e => e.EntityId != h.EntityId) && h.Score > exact[^1].Score + 1e-6);
+    }
+
+    /// <summary>How often the HNSW index was scanned; the backend's pending statistics are flushed first.</summary>
+    private static async Task<long> HnswScansAsync(NpgsqlDataSource dataSource)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using (var flush = new NpgsqlCommand("SELECT pg_stat_force_next_flush()", connection))
+        {
+            await flush.ExecuteNonQueryAsync();
+        }
+
+        await using var read = new NpgsqlCommand($"SELECT idx_scan FROM pg_stat_user_indexes WHERE indexrelname = '{SearchDbContext.HnswIndexName}'", connection);
+        return (long)(await read.ExecuteScalarAsync())!;
     }
 }

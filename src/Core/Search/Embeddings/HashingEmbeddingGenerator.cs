@@ -78,11 +78,11 @@ public sealed class HashingEmbeddingGenerator(int dimension) : IEmbeddingGenerat
     }
 
     /// <summary>NFKC folds compatibility forms, lower-casing is culture-free, and ё is written as е as often as not.</summary>
-    public static string Normalize(string text) =>
+    private static string Normalize(string text) =>
         text.Normalize(NormalizationForm.FormKC).ToLowerInvariant().Replace('ё', 'е').Replace('ʼ', '\'').Replace('’', '\'');
 
     /// <summary>Runs of letters, digits and in-word apostrophes (Ukrainian п'ять); text without any falls back to its non-space runs.</summary>
-    public static IEnumerable<string> Words(string text)
+    private static IEnumerable<string> Words(string text)
     {
         var words = new List<string>();
         var current = new StringBuilder();

@@ -123,7 +123,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
     }
 
     /// <summary>Averages each text's token vectors where the attention mask is 1 (padding never counts), then L2-normalises.</summary>
-    public static List<float[]> MeanPool(ReadOnlySpan<float> hiddenStates, long[] mask, int rows, int length, int hidden)
+    private static List<float[]> MeanPool(ReadOnlySpan<float> hiddenStates, long[] mask, int rows, int length, int hidden)
     {
         var pooled = new List<float[]>(rows);
         for (var row = 0; row < rows; row++)

@@ -8,8 +8,6 @@ namespace Monolith.Search.Embeddings;
 /// </summary>
 public sealed class SearchEmbedder(IEmbeddingGenerator<string, Embedding<float>> generator, EmbeddingSettings settings)
 {
-    public int Dimension => settings.Dimension;
-
     public async Task<float[]> EmbedQueryAsync(string query, CancellationToken cancellationToken) =>
         (await EmbedAsync([settings.QueryPrefix + query], cancellationToken))[0];
 

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using Monolith.Search.Embeddings;
 using Npgsql;
 using NpgsqlTypes;
-using Pgvector;
 
 namespace Monolith.Search.Indexing;
 
@@ -26,8 +25,6 @@ public sealed partial class EmbeddingWorker(NpgsqlDataSource dataSource, SearchE
             ORDER BY embed_after LIMIT $1 FOR UPDATE SKIP LOCKED)
         RETURNING id, content, xmin, embed_attempts
         """;
-
-    private const string StoreSql = "UPDATE search_index SET embedding = $3, embed_attempts = 0, embed_error = NULL WHERE id = $1 AND xmin = $2";
 
     private const string FailSql = """
         UPDATE search_index SET embed_attempts = $3, embed_after = now() + $4, embed_error = $5
@@ -120,18 +117,9 @@ public sealed partial class EmbeddingWorker(NpgsqlDataSource dataSource, SearchE
 
     private async Task StoreAsync(IReadOnlyList<ClaimedRow> rows, IReadOnlyList<float[]> vectors, CancellationToken cancellationToken)
     {
+        // A batch without an explicit transaction runs as one implicit transaction.
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        for (var i = 0; i < rows.Count; i++)
-        {
-            await using var command = new NpgsqlCommand(StoreSql, connection, transaction);
-            command.Parameters.Add(new NpgsqlParameter { Value = rows[i].Id });
-            command.Parameters.Add(new NpgsqlParameter { Value = rows[i].Version, NpgsqlDbType = NpgsqlDbType.Xid });
-            command.Parameters.Add(new NpgsqlParameter { Value = new Vector(vectors[i]) });
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
+        await SearchIndexer.StoreEmbeddingsAsync([.. rows.Select(r => (r.Id, r.Version))], vectors, connection, null, cancellationToken);
     }
 
     private async Task FailAsync(ClaimedRow row, string error, CancellationToken cancellationToken)

@@ -26,6 +26,9 @@ public sealed partial class SearchIndexer(NpgsqlDataSource dataSource, SearchEmb
         RETURNING (xmax = 0)
         """;
 
+    private const string StoreEmbeddingSql =
+        "UPDATE search_index SET embedding = $3, embed_attempts = 0, embed_error = NULL WHERE id = $1 AND xmin = $2";
+
     /// <summary>Embeds and upserts one document; when the provider fails the row is written without an embedding and queued.</summary>
     public async Task<IndexOutcome> IndexAsync(IndexedDocument document, CancellationToken cancellationToken) =>
         (await IndexAsync([document], cancellationToken))[0];
@@ -104,6 +107,29 @@ public sealed partial class SearchIndexer(NpgsqlDataSource dataSource, SearchEmb
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await DeleteAsync(entityType, entityId, connection, null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Stores the embeddings of rows read at the given row versions (xmin), in one round trip. A row changed since it
+    /// was read keeps its own (newer) state: the change queued it for the embedding worker again.
+    /// </summary>
+    public static async Task StoreEmbeddingsAsync(
+        IReadOnlyList<(Guid Id, uint Version)> rows, IReadOnlyList<float[]> vectors, NpgsqlConnection connection, NpgsqlTransaction? transaction,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(vectors);
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var command = new NpgsqlBatchCommand(StoreEmbeddingSql);
+            command.Parameters.Add(new NpgsqlParameter { Value = rows[i].Id });
+            command.Parameters.Add(new NpgsqlParameter { Value = rows[i].Version, NpgsqlDbType = NpgsqlDbType.Xid });
+            command.Parameters.Add(new NpgsqlParameter { Value = new Vector(vectors[i]) });
+            batch.BatchCommands.Add(command);
+        }
+
+        await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static async Task<bool> UpsertAsync(

@@ -48,67 +48,42 @@ public sealed class DocumentSearch(NpgsqlDataSource dataSource, SearchEmbedder e
     public async Task<IReadOnlyList<SearchHit>> SemanticAsync(
         long userId, float[] query, int limit, SearchFilter filter, SemanticScan scan, CancellationToken cancellationToken)
     {
-        IReadOnlyList<SearchHit> hits;
-        if (scan == SemanticScan.Exact || (scan == SemanticScan.Auto && await SliceIsSmallAsync(userId, filter, cancellationToken)))
-        {
-            hits = await ExactAsync(userId, query, limit, filter, cancellationToken);
-        }
-        else
-        {
-            hits = await IndexAsync(userId, query, limit, filter, cancellationToken);
-            // The slice has more than ExactScanMaxRows rows, so fewer than limit hits means the iterative scan hit its tuple budget.
-            if (scan == SemanticScan.Auto && hits.Count < limit)
-            {
-                hits = await ExactAsync(userId, query, limit, filter, cancellationToken);
-            }
-        }
-
-        // The nearest rows come first, so the ones close enough are a prefix: cutting after the top-limit query gives
-        // the same rows as filtering inside it, and leaves the index path's "too few rows" check meaningful.
-        return filter.MinSimilarity is { } floor ? [.. hits.TakeWhile(h => h.Score >= floor)] : hits;
+        await using var batch = dataSource.CreateBatch();
+        batch.BatchCommands.Add(SemanticCommand(userId, query, limit, filter, scan));
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        return await ReadSemanticAsync(reader, filter, cancellationToken);
     }
-
-    /// <summary>Score is ts_rank_cd over the simple, english and russian lexemes.</summary>
-    public Task<IReadOnlyList<SearchHit>> FullTextAsync(
-        long userId, string query, int limit, IReadOnlyList<string>? entityTypes, CancellationToken cancellationToken) =>
-        FullTextAsync(userId, query, limit, new SearchFilter(entityTypes), cancellationToken);
 
     /// <summary>Score is ts_rank_cd over the simple, english and russian lexemes.</summary>
     public async Task<IReadOnlyList<SearchHit>> FullTextAsync(
         long userId, string query, int limit, SearchFilter filter, CancellationToken cancellationToken)
     {
-        var (conditions, parameters) = Conditions(filter, 4);
-        var sql = $"""
-            SELECT entity_type, entity_id, content, metadata::text, ts_rank_cd(search_vector, q.query)::float8 AS score
-            FROM search_index, (SELECT {TsQuerySql} AS query) q
-            WHERE user_id = $1 AND search_vector @@ q.query {conditions}
-            ORDER BY score DESC, id
-            LIMIT $3
-            """;
-        await using var command = dataSource.CreateCommand(sql);
-        command.Parameters.Add(new NpgsqlParameter { Value = userId });
-        command.Parameters.Add(new NpgsqlParameter { Value = JsonbText.SanitizeText(query) });
-        command.Parameters.Add(new NpgsqlParameter { Value = limit });
-        AddAll(command, parameters);
-        return await ReadAsync(command, score => score, cancellationToken);
+        await using var batch = dataSource.CreateBatch();
+        batch.BatchCommands.Add(FullTextCommand(userId, query, limit, filter));
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        return await ReadAsync(reader, score => score, cancellationToken);
     }
 
-    /// <summary>Score is the reciprocal rank fusion (k = 60) of the semantic and full-text rankings.</summary>
-    public Task<IReadOnlyList<SearchHit>> HybridAsync(
-        long userId, string query, int limit, IReadOnlyList<string>? entityTypes, CancellationToken cancellationToken) =>
-        HybridAsync(userId, query, limit, new SearchFilter(entityTypes), cancellationToken);
-
     /// <summary>
-    /// Score is the reciprocal rank fusion (k = 60) of the semantic and full-text rankings. A filter's MinSimilarity
-    /// applies to the semantic ranking only: a row that matches the words is always found.
+    /// Score is the reciprocal rank fusion (k = 60) of the semantic and full-text rankings, both read in one round trip.
+    /// A filter's MinSimilarity applies to the semantic ranking only: a row that matches the words is always found.
     /// </summary>
     public async Task<IReadOnlyList<SearchHit>> HybridAsync(
         long userId, string query, int limit, SearchFilter filter, CancellationToken cancellationToken)
     {
         var depth = Math.Max(limit * 2, 20);
         var vector = await embedder.EmbedQueryAsync(query, cancellationToken);
-        var semantic = await SemanticAsync(userId, vector, depth, filter, SemanticScan.Auto, cancellationToken);
-        var fullText = await FullTextAsync(userId, query, depth, filter, cancellationToken);
+        IReadOnlyList<SearchHit> semantic, fullText;
+        await using (var batch = dataSource.CreateBatch())
+        {
+            batch.BatchCommands.Add(SemanticCommand(userId, vector, depth, filter, SemanticScan.Auto));
+            batch.BatchCommands.Add(FullTextCommand(userId, query, depth, filter));
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            semantic = await ReadSemanticAsync(reader, filter, cancellationToken);
+            await reader.NextResultAsync(cancellationToken);
+            fullText = await ReadAsync(reader, score => score, cancellationToken);
+        }
+
         var fused = new Dictionary<(string, Guid), (SearchHit Hit, double Score)>();
         foreach (var ranking in new[] { semantic, fullText })
         {
@@ -125,62 +100,84 @@ public sealed class DocumentSearch(NpgsqlDataSource dataSource, SearchEmbedder e
             .Take(limit).Select(f => f.Hit with { Score = f.Score })];
     }
 
-    /// <summary>Counts the slice only up to the threshold, so the check costs the same for a huge user as for a small one.</summary>
-    private async Task<bool> SliceIsSmallAsync(long userId, SearchFilter filter, CancellationToken cancellationToken)
-    {
-        var (conditions, parameters) = Conditions(filter, 3);
-        await using var command = dataSource.CreateCommand(
-            $"SELECT count(*) FROM (SELECT 1 FROM search_index WHERE user_id = $1 {conditions} LIMIT $2) slice");
-        command.Parameters.Add(new NpgsqlParameter { Value = userId });
-        command.Parameters.Add(new NpgsqlParameter { Value = ExactScanMaxRows + 1 });
-        AddAll(command, parameters);
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))! <= ExactScanMaxRows;
-    }
-
-    /// <summary>HNSW with iterative scan (hnsw.iterative_scan = relaxed_order, set for every session), re-ordered exactly.</summary>
-    private async Task<IReadOnlyList<SearchHit>> IndexAsync(
-        long userId, float[] query, int limit, SearchFilter filter, CancellationToken cancellationToken)
+    private static NpgsqlBatchCommand SemanticCommand(long userId, float[] query, int limit, SearchFilter filter, SemanticScan scan)
     {
         var (conditions, parameters) = Conditions(filter, 4);
-        var sql = $"""
-            WITH nearest AS MATERIALIZED (
-                SELECT entity_type, entity_id, content, metadata, embedding <=> $2 AS distance
-                FROM search_index
-                WHERE user_id = $1 AND embedding IS NOT NULL {conditions}
-                ORDER BY embedding <=> $2
-                LIMIT $3)
-            SELECT entity_type, entity_id, content, metadata::text, distance FROM nearest ORDER BY distance
-            """;
-        return await RunSemanticAsync(sql, userId, query, limit, parameters, cancellationToken);
-    }
-
-    /// <summary>Distances of the slice computed first (materialized, so the HNSW index cannot take over), then the top rows.</summary>
-    private async Task<IReadOnlyList<SearchHit>> ExactAsync(
-        long userId, float[] query, int limit, SearchFilter filter, CancellationToken cancellationToken)
-    {
-        var (conditions, parameters) = Conditions(filter, 4);
-        var sql = $"""
-            WITH scored AS MATERIALIZED (
-                SELECT id, embedding <=> $2 AS distance
-                FROM search_index
-                WHERE user_id = $1 AND embedding IS NOT NULL {conditions})
-            SELECT s.entity_type, s.entity_id, s.content, s.metadata::text, top.distance
-            FROM (SELECT id, distance FROM scored ORDER BY distance, id LIMIT $3) top
-            JOIN search_index s ON s.id = top.id
-            ORDER BY top.distance, top.id
-            """;
-        return await RunSemanticAsync(sql, userId, query, limit, parameters, cancellationToken);
-    }
-
-    private async Task<IReadOnlyList<SearchHit>> RunSemanticAsync(
-        string sql, long userId, float[] query, int limit, IReadOnlyList<NpgsqlParameter> filterParameters, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand(sql);
+        var command = new NpgsqlBatchCommand(SemanticSql(conditions, scan));
         command.Parameters.Add(new NpgsqlParameter { Value = userId });
         command.Parameters.Add(new NpgsqlParameter { Value = new Vector(query) });
         command.Parameters.Add(new NpgsqlParameter { Value = limit });
-        AddAll(command, filterParameters);
-        return await ReadAsync(command, distance => 1 - distance, cancellationToken);
+        AddAll(command, parameters);
+        return command;
+    }
+
+    private static NpgsqlBatchCommand FullTextCommand(long userId, string query, int limit, SearchFilter filter)
+    {
+        var (conditions, parameters) = Conditions(filter, 4);
+        var command = new NpgsqlBatchCommand($"""
+            SELECT entity_type, entity_id, content, metadata::text, ts_rank_cd(search_vector, q.query)::float8 AS score
+            FROM search_index, (SELECT {TsQuerySql} AS query) q
+            WHERE user_id = $1 AND search_vector @@ q.query {conditions}
+            ORDER BY score DESC, id
+            LIMIT $3
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = userId });
+        command.Parameters.Add(new NpgsqlParameter { Value = JsonbText.SanitizeText(query) });
+        command.Parameters.Add(new NpgsqlParameter { Value = limit });
+        AddAll(command, parameters);
+        return command;
+    }
+
+    /// <summary>Reads the semantic ranking at the reader's current result, cut at the filter's MinSimilarity.</summary>
+    private static async Task<IReadOnlyList<SearchHit>> ReadSemanticAsync(NpgsqlDataReader reader, SearchFilter filter, CancellationToken cancellationToken)
+    {
+        var hits = await ReadAsync(reader, distance => 1 - distance, cancellationToken);
+
+        // The nearest rows come first, so the ones close enough are a prefix: cutting after the top-limit query gives
+        // the same rows as filtering inside it, and leaves the index path's "too few rows" check meaningful.
+        return filter.MinSimilarity is { } floor ? [.. hits.TakeWhile(h => h.Score >= floor)] : hits;
+    }
+
+    /// <summary>
+    /// One statement for every scan, so choosing costs no extra round trip. Both rankings are written; PostgreSQL runs
+    /// only the one <c>pick</c> selects (a CTE is evaluated when read, and a one-time filter that is false reads nothing).
+    /// <c>nearest</c> is HNSW with iterative scan (hnsw.iterative_scan = relaxed_order, set for every session);
+    /// <c>scored</c> is the exact scan, materialized so the HNSW index cannot take over. Auto picks exact for a slice
+    /// of at most <see cref="ExactScanMaxRows"/> rows (counted only up to the threshold, so the check costs the same for
+    /// a huge user as for a small one), and falls back to it when HNSW returns fewer than limit rows: the slice is
+    /// larger than limit, so that means the iterative scan hit its tuple budget.
+    /// </summary>
+    private static string SemanticSql(string conditions, SemanticScan scan)
+    {
+        var exact = scan switch
+        {
+            SemanticScan.Exact => "true",
+            SemanticScan.Index => "false",
+            _ => string.Create(CultureInfo.InvariantCulture, $"""
+                (SELECT count(*) FROM (SELECT 1 FROM search_index WHERE user_id = $1 {conditions} LIMIT {ExactScanMaxRows + 1}) slice) <= {ExactScanMaxRows}
+                        OR (SELECT count(*) FROM nearest) < $3
+                """),
+        };
+        return $"""
+            WITH nearest AS MATERIALIZED (
+                SELECT id, embedding <=> $2 AS distance
+                FROM search_index
+                WHERE user_id = $1 AND embedding IS NOT NULL {conditions}
+                ORDER BY embedding <=> $2
+                LIMIT $3),
+            scored AS MATERIALIZED (
+                SELECT id, embedding <=> $2 AS distance
+                FROM search_index
+                WHERE user_id = $1 AND embedding IS NOT NULL {conditions}),
+            pick AS (SELECT {exact} AS exact),
+            ranked AS (
+                (SELECT id, distance FROM scored WHERE (SELECT exact FROM pick) ORDER BY distance, id LIMIT $3)
+                UNION ALL
+                SELECT id, distance FROM nearest WHERE NOT (SELECT exact FROM pick))
+            SELECT s.entity_type, s.entity_id, s.content, s.metadata::text, r.distance
+            FROM ranked r JOIN search_index s ON s.id = r.id
+            ORDER BY r.distance, r.id
+            """;
     }
 
     /// <summary>The filter's SQL conditions on search_index (each starting with AND) and their parameters, numbered from <paramref name="first"/>.</summary>
@@ -209,7 +206,7 @@ public sealed class DocumentSearch(NpgsqlDataSource dataSource, SearchEmbedder e
         return (sql.ToString(), parameters);
     }
 
-    private static void AddAll(NpgsqlCommand command, IReadOnlyList<NpgsqlParameter> parameters)
+    private static void AddAll(NpgsqlBatchCommand command, IReadOnlyList<NpgsqlParameter> parameters)
     {
         foreach (var parameter in parameters)
         {
@@ -217,10 +214,10 @@ public sealed class DocumentSearch(NpgsqlDataSource dataSource, SearchEmbedder e
         }
     }
 
-    private static async Task<IReadOnlyList<SearchHit>> ReadAsync(NpgsqlCommand command, Func<double, double> score, CancellationToken cancellationToken)
+    /// <summary>Reads the hits of the reader's current result.</summary>
+    private static async Task<IReadOnlyList<SearchHit>> ReadAsync(NpgsqlDataReader reader, Func<double, double> score, CancellationToken cancellationToken)
     {
         var hits = new List<SearchHit>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             using var metadata = JsonDocument.Parse(reader.GetString(3));
