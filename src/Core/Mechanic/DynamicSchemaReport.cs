@@ -31,13 +31,12 @@ public sealed class DynamicSchemaReport(DynamicMigrator migrator, DynamicMigrati
         while (true)
         {
             var drifted = await drift.DetectAsync(version, cancellationToken);
-            var after = await history.ReadLatestAsync(cancellationToken);
-            if (drifted.Count == 0 || after.Number == version.Number)
+            if (drifted.Count == 0 || await history.ReadLatestNumberAsync(cancellationToken) == version.Number)
             {
                 return (version, drifted);
             }
 
-            version = after;
+            version = await history.ReadLatestAsync(cancellationToken);
         }
     }
 }
