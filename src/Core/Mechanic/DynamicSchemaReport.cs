@@ -8,7 +8,7 @@ public sealed class DynamicSchemaReport(DynamicMigrator migrator, DynamicMigrati
     /// <returns>The lines to print and whether everything is in order.</returns>
     public async Task<(IReadOnlyList<string> Lines, bool Healthy)> DescribeAsync(CancellationToken cancellationToken)
     {
-        var plan = await migrator.PlanAsync(cancellationToken);
+        var plan = await migrator.PlanForReportAsync(cancellationToken);
         var (version, drifted) = await ConsistentDriftAsync(cancellationToken);
         var lines = new List<string>
         {
