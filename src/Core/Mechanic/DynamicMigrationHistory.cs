@@ -8,28 +8,37 @@ namespace Monolith.Mechanic;
 public sealed class DynamicMigrationHistory(NpgsqlDataSource dataSource) : ISchemaVersionStore
 {
     private const string LatestSql = """
-        SELECT version, migration_id, checksum, entity_sources::text, snapshot, entities::text
+        SELECT version, migration_id, entity_sources::text, snapshot
         FROM dynamic_migrations ORDER BY version DESC LIMIT 1
         """;
 
+    /// <summary>The served schema: only the version's number, id and shapes, never the entity sources and snapshot drafts need.</summary>
     public async Task<SchemaVersion> ReadLatestAsync(CancellationToken cancellationToken)
     {
-        var latest = await LatestAsync(cancellationToken);
-        return latest is null ? SchemaVersion.Empty : ToVersion(latest);
+        await using var command = dataSource.CreateCommand("SELECT version, migration_id, entities::text FROM dynamic_migrations ORDER BY version DESC LIMIT 1");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new SchemaVersion(reader.GetInt64(0), reader.GetString(1), MechanicJson.Read<List<EntityShape>>(reader.GetString(2)))
+            : SchemaVersion.Empty;
     }
 
+    /// <summary>What <see cref="SchemaWatcher"/> polls and readiness re-checks: one index-only read.</summary>
+    public async Task<long> ReadLatestNumberAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT coalesce(max(version), 0) FROM dynamic_migrations");
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>What a draft is computed against: the newest row's entity sources, snapshot and migration id.</summary>
     public async Task<AppliedSchema> ReadAppliedAsync(CancellationToken cancellationToken)
     {
-        var latest = await LatestAsync(cancellationToken);
-        return latest is null ? AppliedSchema.Empty : ToApplied(latest);
-    }
-
-    public async Task<DynamicMigrationRecord?> LatestAsync(CancellationToken cancellationToken)
-    {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await LatestAsync(connection, null, cancellationToken);
+        return await LatestAsync(connection, null, cancellationToken) is { } latest
+            ? new AppliedSchema(MechanicJson.Read<Dictionary<string, string>>(latest.EntitySources), latest.Snapshot, latest.MigrationId)
+            : AppliedSchema.Empty;
     }
 
+    /// <summary>The newest row's version, id, entity sources and snapshot (not its shapes or checksum), in the caller's transaction.</summary>
     public static async Task<DynamicMigrationRecord?> LatestAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(LatestSql, connection, transaction);
@@ -43,10 +52,8 @@ public sealed class DynamicMigrationHistory(NpgsqlDataSource dataSource) : ISche
         {
             Version = reader.GetInt64(0),
             MigrationId = reader.GetString(1),
-            Checksum = reader.GetString(2),
-            EntitySources = reader.GetString(3),
-            Snapshot = reader.IsDBNull(4) ? null : reader.GetString(4),
-            Entities = reader.GetString(5),
+            EntitySources = reader.GetString(2),
+            Snapshot = reader.IsDBNull(3) ? null : reader.GetString(3),
         };
     }
 
@@ -63,10 +70,4 @@ public sealed class DynamicMigrationHistory(NpgsqlDataSource dataSource) : ISche
 
         return rows;
     }
-
-    public static SchemaVersion ToVersion(DynamicMigrationRecord record) =>
-        new(record.Version, record.MigrationId, MechanicJson.Read<List<EntityShape>>(record.Entities));
-
-    public static AppliedSchema ToApplied(DynamicMigrationRecord record) =>
-        new(MechanicJson.Read<Dictionary<string, string>>(record.EntitySources), record.Snapshot, record.MigrationId);
 }

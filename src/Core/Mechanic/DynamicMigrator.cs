@@ -20,6 +20,9 @@ public sealed partial class DynamicMigrator(
     SchemaCatalog catalog,
     ILogger<DynamicMigrator> logger)
 {
+    /// <summary>The manifests the last report read, by path, without their steps, snapshot and shapes.</summary>
+    private Dictionary<string, ManifestRead> reported = new(StringComparer.Ordinal);
+
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await using (var scope = scopes.CreateAsyncScope())
@@ -29,7 +32,7 @@ public sealed partial class DynamicMigrator(
 
         await using (await mechanicLock.AcquireAsync(cancellationToken))
         {
-            var plan = await PlanAsync(cancellationToken);
+            var plan = await PlanAsync(forReport: false, cancellationToken);
             if (plan.Mismatches.Count > 0)
             {
                 throw new ConfigurationException($"dynamic migrations: {plan.Mismatches[0]}");
@@ -45,10 +48,19 @@ public sealed partial class DynamicMigrator(
         catalog.Publish(await history.ReadLatestAsync(cancellationToken));
     }
 
-    public async Task<DynamicMigrationPlan> PlanAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The committed manifests compared with dynamic_migrations, for status and every readiness probe. Each manifest carries the whole schema (steps, shapes,
+    /// snapshot), so reading and hashing them all grows with migrations times schema size; a manifest whose files have
+    /// the same length and write time as at the last report keeps the checksum computed then. Its steps, snapshot and
+    /// shapes are not kept, so this plan is for reading only: a pending manifest in it has no steps.
+    /// </summary>
+    public Task<DynamicMigrationPlan> PlanForReportAsync(CancellationToken cancellationToken) => PlanAsync(forReport: true, cancellationToken);
+
+    /// <param name="forReport">False for start-up, which applies the pending manifests: then every file is read now.</param>
+    private async Task<DynamicMigrationPlan> PlanAsync(bool forReport, CancellationToken cancellationToken)
     {
         // Manifests first: a manifest is committed only after its migration is applied, so the history read next covers it.
-        var manifests = ReadManifests();
+        var manifests = ReadManifests(forReport);
         var applied = await history.ListAsync(cancellationToken);
         var mismatches = new List<string>();
         foreach (var (version, migrationId, checksum) in applied)
@@ -104,7 +116,7 @@ public sealed partial class DynamicMigrator(
     /// The committed manifests with the checksum of their files as the working tree has them now, in version order.
     /// A proposal's files are in the working tree while it waits for review; uncommitted, they are not a migration yet.
     /// </summary>
-    private List<(MigrationManifest Manifest, string Checksum)> ReadManifests()
+    private List<(MigrationManifest Manifest, string Checksum)> ReadManifests(bool forReport)
     {
         var folder = Path.Combine(settings.RepositoryPath, MigrationManifest.Folder);
         if (!Directory.Exists(folder))
@@ -113,6 +125,8 @@ public sealed partial class DynamicMigrator(
         }
 
         var committed = git.CommittedFiles(MigrationManifest.Folder);
+        var previous = Volatile.Read(ref reported);
+        var current = new Dictionary<string, ManifestRead>(StringComparer.Ordinal);
         var manifests = new List<(MigrationManifest, string)>();
         foreach (var path in Directory.EnumerateFiles(folder, "*" + MigrationManifest.Suffix))
         {
@@ -122,27 +136,68 @@ public sealed partial class DynamicMigrator(
                 continue;
             }
 
-            var json = File.ReadAllText(path);
-            MigrationManifest manifest;
-            try
+            if (forReport && previous.TryGetValue(relative, out var kept) && kept.Stamps.SequenceEqual(Stamps(relative, kept.Manifest.Files)))
             {
-                manifest = MigrationManifest.Parse(json);
-            }
-            catch (System.Text.Json.JsonException e)
-            {
-                throw new ConfigurationException($"dynamic migrations: {relative} is not a valid migration manifest ({e.Message})");
+                current[relative] = kept;
+                manifests.Add((kept.Manifest, kept.Checksum));
+                continue;
             }
 
-            var own = manifest.Files.Select(f =>
+            var read = ReadManifest(relative);
+            manifests.Add((read.Manifest, read.Checksum));
+            if (forReport)
             {
-                var full = Path.Combine(settings.RepositoryPath, f);
-                return new DraftFile(f, File.Exists(full) ? File.ReadAllText(full) : "");
-            });
-            manifests.Add((manifest, MigrationManifest.Checksum(json, own)));
+                current[relative] = read with { Manifest = read.Manifest with { Steps = [], Snapshot = null, Entities = [], EntitySource = "", Instruction = "" } };
+            }
+        }
+
+        if (forReport)
+        {
+            Volatile.Write(ref reported, current);
         }
 
         return [.. manifests.OrderBy(m => m.Item1.Version)];
     }
+
+    private ManifestRead ReadManifest(string relative)
+    {
+        // Stamps before contents: a file written during the read keeps an older stamp and is read again next time.
+        var manifestStamp = Stamp(relative);
+        var json = File.ReadAllText(Path.Combine(settings.RepositoryPath, relative));
+        MigrationManifest manifest;
+        try
+        {
+            manifest = MigrationManifest.Parse(json);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new ConfigurationException($"dynamic migrations: {relative} is not a valid migration manifest ({e.Message})");
+        }
+
+        var stamps = new List<FileStamp> { manifestStamp };
+        var own = new List<DraftFile>();
+        foreach (var file in manifest.Files)
+        {
+            stamps.Add(Stamp(file));
+            var full = Path.Combine(settings.RepositoryPath, file);
+            own.Add(new DraftFile(file, File.Exists(full) ? File.ReadAllText(full) : ""));
+        }
+
+        return new ManifestRead(stamps, manifest, MigrationManifest.Checksum(json, own));
+    }
+
+    private IEnumerable<FileStamp> Stamps(string manifestPath, IEnumerable<string> ownFiles) =>
+        ownFiles.Prepend(manifestPath).Select(Stamp);
+
+    private FileStamp Stamp(string relative)
+    {
+        var file = new FileInfo(Path.Combine(settings.RepositoryPath, relative));
+        return file.Exists ? new FileStamp(file.Length, file.LastWriteTimeUtc) : new FileStamp(-1, default);
+    }
+
+    private sealed record ManifestRead(IReadOnlyList<FileStamp> Stamps, MigrationManifest Manifest, string Checksum);
+
+    private readonly record struct FileStamp(long Length, DateTime WrittenAt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applying dynamic migration {Version}: {MigrationId}")]
     private static partial void LogApplying(ILogger logger, long version, string migrationId);

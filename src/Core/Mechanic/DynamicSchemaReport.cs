@@ -8,7 +8,7 @@ public sealed class DynamicSchemaReport(DynamicMigrator migrator, DynamicMigrati
     /// <returns>The lines to print and whether everything is in order.</returns>
     public async Task<(IReadOnlyList<string> Lines, bool Healthy)> DescribeAsync(CancellationToken cancellationToken)
     {
-        var plan = await migrator.PlanAsync(cancellationToken);
+        var plan = await migrator.PlanForReportAsync(cancellationToken);
         var (version, drifted) = await ConsistentDriftAsync(cancellationToken);
         var lines = new List<string>
         {
@@ -31,13 +31,12 @@ public sealed class DynamicSchemaReport(DynamicMigrator migrator, DynamicMigrati
         while (true)
         {
             var drifted = await drift.DetectAsync(version, cancellationToken);
-            var after = await history.ReadLatestAsync(cancellationToken);
-            if (drifted.Count == 0 || after.Number == version.Number)
+            if (drifted.Count == 0 || await history.ReadLatestNumberAsync(cancellationToken) == version.Number)
             {
                 return (version, drifted);
             }
 
-            version = after;
+            version = await history.ReadLatestAsync(cancellationToken);
         }
     }
 }

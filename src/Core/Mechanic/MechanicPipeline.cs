@@ -76,20 +76,19 @@ public sealed class MechanicPipeline(
     public async Task<SchemaProposal> ApproveAsync(Guid id, string approver, CancellationToken cancellationToken)
     {
         await using var held = await mechanicLock.AcquireAsync(cancellationToken);
-        await RecoverLockedAsync(cancellationToken);
+        var (_, latest) = await RecoverLockedAsync(cancellationToken);
         var proposal = await LoadAsync(id, cancellationToken);
         if (proposal.Status != ProposalStatus.PendingReview)
         {
             throw new ConflictException($"The change is {proposal.Status}; only a pending_review change can be approved.");
         }
 
-        var latest = await history.LatestAsync(cancellationToken);
-        if (latest?.MigrationId != proposal.BasedOnMigrationId)
+        if (latest.MigrationId != proposal.BasedOnMigrationId)
         {
             await RedraftAsync(proposal, cancellationToken);
         }
 
-        return await ApplyLockedAsync(proposal, approver, latest?.Version ?? 0, cancellationToken);
+        return await ApplyLockedAsync(proposal, approver, latest.Number, cancellationToken);
     }
 
     public async Task<SchemaProposal> RejectAsync(Guid id, string reason, CancellationToken cancellationToken)
@@ -113,14 +112,15 @@ public sealed class MechanicPipeline(
     public async Task<int> RecoverAsync(CancellationToken cancellationToken)
     {
         await using var held = await mechanicLock.AcquireAsync(cancellationToken);
-        return await RecoverLockedAsync(cancellationToken);
+        return (await RecoverLockedAsync(cancellationToken)).Interrupted;
     }
 
     public async Task<SchemaProposal> LoadAsync(Guid id, CancellationToken cancellationToken) =>
         await db.Proposals.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken)
             ?? throw new NotFoundException($"No schema change {id}.");
 
-    private async Task<int> RecoverLockedAsync(CancellationToken cancellationToken)
+    /// <returns>How many applications were interrupted, and the applied schema it published (the lock keeps it current).</returns>
+    private async Task<(int Interrupted, SchemaVersion Applied)> RecoverLockedAsync(CancellationToken cancellationToken)
     {
         var interrupted = await db.Proposals.AsNoTracking().Where(p => p.Status == ProposalStatus.Approved).OrderBy(p => p.CreatedAt).ToListAsync(cancellationToken);
         foreach (var proposal in interrupted)
@@ -151,8 +151,9 @@ public sealed class MechanicPipeline(
             await FinishAsync(proposal, draft, cancellationToken);
         }
 
-        catalog.Publish(await history.ReadLatestAsync(cancellationToken));
-        return interrupted.Count;
+        var latest = await history.ReadLatestAsync(cancellationToken);
+        catalog.Publish(latest);
+        return (interrupted.Count, latest);
     }
 
     private async Task<SchemaProposal> ApplyLockedAsync(SchemaProposal proposal, string approver, long appliedVersion, CancellationToken cancellationToken)

@@ -53,7 +53,7 @@ public sealed partial record MechanicSettings(
     {
         for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
         {
-            if (Directory.Exists(Path.Combine(folder.FullName, "src", "Dynamic")))
+            if (Directory.Exists(Path.Combine(folder.FullName, DynamicFolder)))
             {
                 return folder.FullName;
             }

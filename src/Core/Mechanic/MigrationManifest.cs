@@ -24,7 +24,7 @@ public sealed record MigrationManifest(
     string EntitySource,
     IReadOnlyList<string> Files)
 {
-    public const string Folder = "src/Dynamic/Migrations";
+    public const string Folder = SchemaAuthor.MigrationsFolder;
     public const string Suffix = ".migration.json";
 
     public string Path => $"{Folder}/{MigrationId}{Suffix}";

@@ -7,7 +7,7 @@ namespace Monolith.Mechanic;
 /// <summary>Moves a draft into a proposal row and back: the row keeps everything the draft said, as reviewed.</summary>
 public static class ProposalDraft
 {
-    public const string SchemaFolder = "src/Dynamic/Schema/";
+    private const string SchemaFolder = SchemaAuthor.SchemaFolder + "/";
 
     public static void Fill(SchemaProposal proposal, SchemaDraft draft)
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Monolith.Mechanic;
 using Monolith.Schema;
 using Monolith.Tests.Core.Mechanic.Support;
@@ -21,6 +22,8 @@ public sealed class ApprovedChangeIsAppliedCommittedAndAudited
         Assert.True(proposed.DryRunOk);
         Assert.True(env.FileExists("src/Dynamic/Schema/Character.cs"));
         Assert.False(await env.TableExistsAsync("characters"));
+        var history = env.Host.Services.GetRequiredService<DynamicMigrationHistory>();
+        Assert.Equal(0L, await history.ReadLatestNumberAsync(CancellationToken.None));
 
         var response = await env.AdminClient().PostAsync(new Uri($"/api/admin/mechanic/changes/{proposed.Id}/approve", UriKind.Relative), null);
         var body = await response.Content.ReadAsStringAsync();
@@ -52,6 +55,7 @@ public sealed class ApprovedChangeIsAppliedCommittedAndAudited
         var expected = MigrationManifest.Checksum(manifest, [new("src/Dynamic/Migrations/20260101000000_CreateCharacter.sql", env.FileText("src/Dynamic/Migrations/20260101000000_CreateCharacter.sql"))]);
         Assert.Equal(expected, await env.ScalarAsync<string>("SELECT checksum FROM dynamic_migrations WHERE migration_id = $1", draft.MigrationId));
         Assert.Equal(1L, await env.ScalarAsync<long>("SELECT version FROM dynamic_migrations WHERE migration_id = $1", draft.MigrationId));
+        Assert.Equal(1L, await history.ReadLatestNumberAsync(CancellationToken.None));
 
         var schema = await env.AdminClient().GetFromJsonAsync<JsonElement>(new Uri("/api/admin/schema", UriKind.Relative));
         Assert.Equal(1, schema.GetProperty("version").GetInt64());

@@ -1,3 +1,4 @@
+using System.Net;
 using Monolith.Configuration;
 using Monolith.Mechanic;
 using Monolith.Schema;
@@ -39,8 +40,14 @@ public sealed class RepositoryFilesRebuildAFreshDatabase
         var create = DraftBuilder.CreateTable("Character", "characters", "20260101000000_CreateCharacter", ("Name", "name", FieldType.Text, "text"));
         var first = await env.WithPipelineAsync(p => p.ProposeDraftAsync(DraftBuilder.Request(), create, null, CancellationToken.None));
         await env.WithPipelineAsync(p => p.ApproveAsync(first.Id, "test", CancellationToken.None));
+        var probe = env.Host.Client(apiKey: null);
+        Assert.Equal(HttpStatusCode.OK, (await probe.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode);
         var sql = Path.Combine(env.RepositoryPath, "src/Dynamic/Migrations/20260101000000_CreateCharacter.sql");
         await File.AppendAllTextAsync(sql, "-- edited after it was applied\n");
+
+        // The running service's probe reads the edit too, though it read the same manifest a moment ago.
+        var problem = await (await probe.GetAsync(new Uri("/health/ready", UriKind.Relative))).AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
+        Assert.Contains("checksum mismatch", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
 
         await env.Host.DisposeAsync();
         var error = await Assert.ThrowsAsync<ConfigurationException>(() => TestHost.StartAsync(env.Settings));

@@ -35,7 +35,7 @@ public sealed class SquawkLinter(string? executable, string? configuration)
     {
         if (!IsAvailable)
         {
-            return [new SafetyFinding("squawk-unavailable", SafetyFinding.Warning, "squawk is not installed (run npm ci in tools/squawk); the migration was not linted")];
+            return [new SafetyFinding("squawk-unavailable", SafetyFinding.Warning, "squawk is not installed (run npm install in tools/squawk); the migration was not linted")];
         }
 
         var file = Path.Combine(Path.GetTempPath(), $"monolith-migration-{Guid.NewGuid():N}.sql");
