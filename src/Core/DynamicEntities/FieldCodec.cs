@@ -40,75 +40,14 @@ public static class FieldCodec
             return true;
         }
 
-        try
+        if (!FieldValue.TryConvert(field.Type, field.MaxLength, value, out var clr, out error))
         {
-            converted = Convert(field, value, out error)!;
-        }
-        catch (InvalidOperationException)
-        {
-            // JSON strings with unpaired surrogate escapes cannot become .NET strings.
-            error = "is not valid Unicode text";
-        }
-
-        if (error is not null)
-        {
-            converted = DBNull.Value;
             return false;
         }
 
+        converted = clr!;
         return true;
     }
-
-    private static object? Convert(EntityField field, JsonElement value, out string? error)
-    {
-        error = null;
-        switch (field.Type)
-        {
-            case FieldType.String or FieldType.Text when value.ValueKind == JsonValueKind.String:
-                var text = JsonbText.SanitizeText(value.GetString()!);
-                // PostgreSQL counts characters as code points, not UTF-16 units.
-                if (field.MaxLength is { } max && text.EnumerateRunes().Count() > max)
-                {
-                    error = $"must be at most {max} characters";
-                }
-
-                return text;
-            case FieldType.Int when value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number):
-                return number;
-            case FieldType.BigInt when value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var big):
-                return big;
-            case FieldType.Decimal when value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var amount):
-                return amount;
-            case FieldType.Bool when value.ValueKind is JsonValueKind.True or JsonValueKind.False:
-                return value.GetBoolean();
-            case FieldType.DateTime when value.ValueKind == JsonValueKind.String
-                && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var moment):
-                return moment.UtcDateTime;
-            case FieldType.Date when value.ValueKind == JsonValueKind.String
-                && DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day):
-                return day;
-            case FieldType.Uuid when value.ValueKind == JsonValueKind.String && Guid.TryParse(value.GetString(), out var id):
-                return id;
-            case FieldType.Json:
-                return JsonbText.Sanitize(value.GetRawText());
-            default:
-                error = Expected(field.Type);
-                return null;
-        }
-    }
-
-    private static string Expected(FieldType type) => type switch
-    {
-        FieldType.String or FieldType.Text => "must be a string",
-        FieldType.Int => "must be a whole number from -2147483648 to 2147483647",
-        FieldType.BigInt => "must be a whole number that fits in 64 bits",
-        FieldType.Decimal => "must be a number",
-        FieldType.Bool => "must be true or false",
-        FieldType.DateTime => "must be an ISO 8601 date and time, such as 2026-05-01T12:00:00Z",
-        FieldType.Date => "must be a date as yyyy-MM-dd",
-        FieldType.Uuid => "must be a UUID string",
-        _ => "has an unknown type",
-    };
 
     /// <summary>Reads a column of the field's type as JSON.</summary>
     public static JsonNode? Read(NpgsqlDataReader reader, int ordinal, FieldType type)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Monolith.Schema;
 
@@ -33,51 +32,20 @@ public static class FieldDefault
             return false;
         }
 
-        value = type switch
+        if (element.ValueKind == JsonValueKind.Null)
         {
-            FieldType.String or FieldType.Text => element.ValueKind == JsonValueKind.String ? element.GetString() : null,
-            FieldType.Int => element.ValueKind == JsonValueKind.Number && element.TryGetInt32(out var i) ? i : null,
-            FieldType.BigInt => element.ValueKind == JsonValueKind.Number && element.TryGetInt64(out var l) ? l : null,
-            FieldType.Decimal => element.ValueKind == JsonValueKind.Number && element.TryGetDecimal(out var d) ? d : null,
-            FieldType.Bool => element.ValueKind is JsonValueKind.True or JsonValueKind.False ? element.GetBoolean() : null,
-            FieldType.DateTime => element.ValueKind == JsonValueKind.String
-                && DateTime.TryParse(element.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t)
-                    ? DateTime.SpecifyKind(t, DateTimeKind.Utc) : null,
-            FieldType.Date => element.ValueKind == JsonValueKind.String
-                && DateOnly.TryParseExact(element.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null,
-            FieldType.Uuid => element.ValueKind == JsonValueKind.String && Guid.TryParseExact(element.GetString(), "D", out var g) ? g : null,
-            FieldType.Json => JsonSerializer.Serialize(element),
-            _ => null,
-        };
-
-        if (value is null)
-        {
-            error = $"the default {Quote(json)} is not a constant {TypeWord(type)}";
+            error = $"the default {Quote(json)} is null: leave the default out instead";
             return false;
         }
 
-        if (value is string text && type == FieldType.String && maxLength is { } max && text.Length > max)
+        if (!FieldValue.TryConvert(type, maxLength, element, out value, out var problem))
         {
-            error = $"the default is {text.Length} characters long, more than maxLength {max}";
-            value = null;
+            error = $"the default {Quote(json)} {problem}";
             return false;
         }
 
         return true;
     }
-
-    private static string TypeWord(FieldType type) => type switch
-    {
-        FieldType.String or FieldType.Text => "JSON string",
-        FieldType.Int => "JSON integer within int range",
-        FieldType.BigInt => "JSON integer within bigint range",
-        FieldType.Decimal => "JSON number",
-        FieldType.Bool => "true or false",
-        FieldType.DateTime => "JSON string holding an ISO 8601 date and time",
-        FieldType.Date => "JSON string holding a yyyy-MM-dd date",
-        FieldType.Uuid => "JSON string holding a uuid",
-        _ => "value",
-    };
 
     private static string Quote(string text) => text.Length > 60 ? $"'{text[..60]}…'" : $"'{text}'";
 }
