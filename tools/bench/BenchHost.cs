@@ -20,6 +20,8 @@ public static class BenchHost
         ["DATABASE_URL"] = connectionString,
         ["API_KEY"] = ServiceKey,
         ["ADMIN_API_KEY"] = AdminKey,
+        // The host logs to stdout, which is the scenario's markdown report: only warnings and errors.
+        ["Logging:LogLevel:Default"] = "Warning",
     };
 
     /// <summary>On an in-memory server (no sockets), prepared but not started: the caller starts it when it wants requests or background services.</summary>

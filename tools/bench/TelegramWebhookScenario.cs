@@ -167,7 +167,6 @@ public sealed class TelegramWebhookScenario : IBenchmarkScenario
             settings["TELEGRAM_BOT_TOKEN"] = Token;
             settings["TELEGRAM_WEBHOOK_SECRET"] = Secret;
             settings["TELEGRAM_API_BASE_URL"] = botApi.BaseUrl.ToString();
-            settings["Logging:LogLevel:Default"] = "Warning";
             var app = await BenchHost.OnLoopbackAsync(settings, cancellationToken);
             return new BotService(database, botApi, app);
         }
