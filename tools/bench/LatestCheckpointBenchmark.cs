@@ -1,12 +1,8 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Monolith.Checkpoints;
 using Monolith.Database;
-using Monolith.Host;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -18,7 +14,6 @@ namespace Monolith.Bench;
 /// </summary>
 public sealed class LatestCheckpointBenchmark : IBenchmarkScenario
 {
-    private const string ServiceKey = "bench-service-key-0123456789";
     private const string BareSql = "SELECT checkpoint_id, checkpoint::text, metadata::text FROM langgraph_checkpoints WHERE thread_id = $1 AND checkpoint_ns = '' ORDER BY checkpoint_id DESC LIMIT 1";
     private const string BaselineSql = "SELECT checkpoint_id, checkpoint::text, metadata::text FROM checkpoints_baseline WHERE thread_id = $1 AND checkpoint_ns = '' ORDER BY created_at DESC LIMIT 1";
 
@@ -33,133 +28,100 @@ public sealed class LatestCheckpointBenchmark : IBenchmarkScenario
         var threads = context.Quick ? 100 : 1_000;
         var perThread = 100;
         var samples = context.Quick ? 300 : 3_000;
-        var server = DatabaseSettings.Parse(context.ServerUrl);
-        var name = $"bench_latest_{Guid.NewGuid():N}"[..30];
-        await ExecuteAsync(server.ConnectionString, $"CREATE DATABASE \"{name}\"", cancellationToken);
-        try
+        await using var database = await ScratchDatabase.CreateAsync(context.ServerUrl, "bench_latest", cancellationToken);
+        await using var app = await BenchHost.OnLoopbackAsync(BenchHost.Settings(database.ConnectionString), cancellationToken);
+        await using var dataSource = DatabaseModule.BuildDataSource(database.ConnectionString);
+        var load = System.Diagnostics.Stopwatch.StartNew();
+        await LoadAsync(dataSource, threads, perThread, cancellationToken);
+        load.Stop();
+
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        http.DefaultRequestHeaders.Add("X-Api-Key", BenchHost.ServiceKey);
+        var store = app.Services.GetRequiredService<CheckpointStore>();
+        var random = new Random(42);
+        string Thread() => ThreadId(random.Next(threads));
+
+        var paths = new (string Path, Func<string, Task> Read)[]
         {
-            var database = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = name }.ConnectionString;
-            await using var app = await StartHostAsync(database, cancellationToken);
-            await using var dataSource = DatabaseModule.BuildDataSource(database);
-            var load = System.Diagnostics.Stopwatch.StartNew();
-            await LoadAsync(dataSource, threads, perThread, cancellationToken);
-            load.Stop();
-
-            using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
-            http.DefaultRequestHeaders.Add("X-Api-Key", ServiceKey);
-            var store = app.Services.GetRequiredService<CheckpointStore>();
-            var random = new Random(42);
-            string Thread() => ThreadId(random.Next(threads));
-
-            var paths = new (string Path, Func<string, Task> Read)[]
+            ("HTTP GET .../checkpoints/latest (Kestrel, JSON, pending writes)", async t =>
             {
-                ("HTTP GET .../checkpoints/latest (Kestrel, JSON, pending writes)", async t =>
+                using var response = await http.GetAsync(new Uri($"/api/threads/{t}/checkpoints/latest", UriKind.Relative), cancellationToken);
+                await response.Content.ReadAsStringAsync(cancellationToken);
+                if (response.StatusCode != HttpStatusCode.OK)
                 {
-                    using var response = await http.GetAsync(new Uri($"/api/threads/{t}/checkpoints/latest", UriKind.Relative), cancellationToken);
-                    await response.Content.ReadAsStringAsync(cancellationToken);
-                    if (response.StatusCode != HttpStatusCode.OK)
-                    {
-                        throw new InvalidOperationException($"latest of {t} answered {(int)response.StatusCode}");
-                    }
-                }),
-                ("CheckpointStore.FindAsync (Npgsql, the same SQL, no HTTP)", async t => _ = await store.FindAsync(t, string.Empty, null, cancellationToken)
-                    ?? throw new InvalidOperationException($"no latest checkpoint for {t}")),
-                ("bare SQL via Npgsql: unique index (thread_id, checkpoint_ns, checkpoint_id) backwards", t => ReadOneAsync(dataSource, BareSql, t, cancellationToken)),
-                ("baseline: index on thread_id only, ORDER BY created_at DESC", t => ReadOneAsync(dataSource, BaselineSql, t, cancellationToken)),
-            };
+                    throw new InvalidOperationException($"latest of {t} answered {(int)response.StatusCode}");
+                }
+            }),
+            ("CheckpointStore.FindAsync (Npgsql, the same SQL, no HTTP)", async t => _ = await store.FindAsync(t, string.Empty, null, cancellationToken)
+                ?? throw new InvalidOperationException($"no latest checkpoint for {t}")),
+            ("bare SQL via Npgsql: unique index (thread_id, checkpoint_ns, checkpoint_id) backwards", t => ReadOneAsync(dataSource, BareSql, t, cancellationToken)),
+            ("baseline: index on thread_id only, ORDER BY created_at DESC", t => ReadOneAsync(dataSource, BaselineSql, t, cancellationToken)),
+        };
 
-            // Paths take turns on the same thread ids, so load from elsewhere on the machine falls on all of them alike.
-            var recorders = paths.Select(_ => new LatencyRecorder()).ToArray();
-            for (var i = 0; i < samples + 100; i++)
+        // Paths take turns on the same thread ids, so load from elsewhere on the machine falls on all of them alike.
+        var recorders = paths.Select(_ => new LatencyRecorder()).ToArray();
+        for (var i = 0; i < samples + 100; i++)
+        {
+            var thread = Thread();
+            for (var p = 0; p < paths.Length; p++)
             {
-                var thread = Thread();
-                for (var p = 0; p < paths.Length; p++)
+                if (i < 100)
                 {
-                    if (i < 100)
-                    {
-                        await paths[p].Read(thread);
-                    }
-                    else
-                    {
-                        await recorders[p].TimeAsync(() => paths[p].Read(thread));
-                    }
+                    await paths[p].Read(thread);
+                }
+                else
+                {
+                    await recorders[p].TimeAsync(() => paths[p].Read(thread));
                 }
             }
+        }
 
-            var rows = paths.Select((path, p) =>
-                $"| {path.Path} | {LatencyRecorder.Ms(recorders[p].Percentile(50))} | {LatencyRecorder.Ms(recorders[p].Percentile(95))} | {recorders[p].Count} |");
+        var rows = paths.Select((path, p) =>
+            $"| {path.Path} | {LatencyRecorder.Ms(recorders[p].Percentile(50))} | {LatencyRecorder.Ms(recorders[p].Percentile(95))} | {recorders[p].Count} |");
 
-            var report = context.Report;
-            await report.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{threads * perThread:N0} checkpoints ({perThread} per thread, ~0.6 KB each) in {threads:N0} threads, bulk-loaded with COPY in {load.Elapsed.TotalSeconds:0.0} s; {samples:N0} reads of a random thread per path after 100 warm-up reads, one at a time, the paths taking turns.\n"));
-            await report.WriteLineAsync("| path | p50 ms | p95 ms | reads |");
-            await report.WriteLineAsync("|---|---:|---:|---:|");
-            foreach (var row in rows)
-            {
-                await report.WriteLineAsync(row);
-            }
+        var report = context.Report;
+        await report.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"{threads * perThread:N0} checkpoints ({perThread} per thread, ~0.6 KB each) in {threads:N0} threads, bulk-loaded with COPY in {load.Elapsed.TotalSeconds:0.0} s; {samples:N0} reads of a random thread per path after 100 warm-up reads, one at a time, the paths taking turns.\n"));
+        await report.WriteLineAsync("| path | p50 ms | p95 ms | reads |");
+        await report.WriteLineAsync("|---|---:|---:|---:|");
+        foreach (var row in rows)
+        {
+            await report.WriteLineAsync(row);
+        }
 
-            // Round trips on a busy machine are mostly scheduling; the server's own execution time isolates the query.
-            await report.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"\nServer-side execution time (`EXPLAIN ANALYZE` \"Execution Time\", {samples / 10:N0} random threads, the queries taking turns):\n"));
-            await report.WriteLineAsync("| query | p50 ms | p95 ms | buffers per read |");
-            await report.WriteLineAsync("|---|---:|---:|---:|");
-            var queries = new[] { (Name: "unique index backwards", Sql: BareSql), (Name: "baseline (thread_id index + sort)", Sql: BaselineSql) };
-            var serverTimes = queries.Select(_ => new LatencyRecorder()).ToArray();
-            var buffers = new long[queries.Length];
-            for (var i = 0; i < samples / 10; i++)
-            {
-                var thread = Thread();
-                for (var q = 0; q < queries.Length; q++)
-                {
-                    var (ms, hits) = await ExecutionAsync(dataSource, queries[q].Sql, thread, cancellationToken);
-                    serverTimes[q].Add(ms);
-                    buffers[q] = hits;
-                }
-            }
-
+        // Round trips on a busy machine are mostly scheduling; the server's own execution time isolates the query.
+        await report.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"\nServer-side execution time (`EXPLAIN ANALYZE` \"Execution Time\", {samples / 10:N0} random threads, the queries taking turns):\n"));
+        await report.WriteLineAsync("| query | p50 ms | p95 ms | buffers per read |");
+        await report.WriteLineAsync("|---|---:|---:|---:|");
+        var queries = new[] { (Name: "unique index backwards", Sql: BareSql), (Name: "baseline (thread_id index + sort)", Sql: BaselineSql) };
+        var serverTimes = queries.Select(_ => new LatencyRecorder()).ToArray();
+        var buffers = new long[queries.Length];
+        for (var i = 0; i < samples / 10; i++)
+        {
+            var thread = Thread();
             for (var q = 0; q < queries.Length; q++)
             {
-                await report.WriteLineAsync($"| {queries[q].Name} | {LatencyRecorder.Ms(serverTimes[q].Percentile(50))} | {LatencyRecorder.Ms(serverTimes[q].Percentile(95))} | {buffers[q]} |");
+                var (ms, hits) = await ExecutionAsync(dataSource, queries[q].Sql, thread, cancellationToken);
+                serverTimes[q].Add(ms);
+                buffers[q] = hits;
             }
+        }
 
-            await report.WriteLineAsync("\nPlans (`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)`, one thread):\n\n```");
-            await report.WriteLineAsync(await ExplainAsync(dataSource, BareSql, cancellationToken));
-            await report.WriteLineAsync("-- baseline");
-            await report.WriteLineAsync(await ExplainAsync(dataSource, BaselineSql, cancellationToken));
-            await report.WriteLineAsync("```");
-            await app.StopAsync(cancellationToken);
-        }
-        finally
+        for (var q = 0; q < queries.Length; q++)
         {
-            NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync(server.ConnectionString, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", CancellationToken.None);
+            await report.WriteLineAsync($"| {queries[q].Name} | {LatencyRecorder.Ms(serverTimes[q].Percentile(50))} | {LatencyRecorder.Ms(serverTimes[q].Percentile(95))} | {buffers[q]} |");
         }
+
+        await report.WriteLineAsync("\nPlans (`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)`, one thread):\n\n```");
+        await report.WriteLineAsync(await ExplainAsync(dataSource, BareSql, cancellationToken));
+        await report.WriteLineAsync("-- baseline");
+        await report.WriteLineAsync(await ExplainAsync(dataSource, BaselineSql, cancellationToken));
+        await report.WriteLineAsync("```");
+        await app.StopAsync(cancellationToken);
     }
 
     private static string ThreadId(int index) => $"thread-{index:D5}";
-
-    private static async Task<WebApplication> StartHostAsync(string database, CancellationToken cancellationToken)
-    {
-        var port = FreePort();
-        var app = MonolithApplication.Build([], builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["DATABASE_URL"] = database,
-            ["API_KEY"] = ServiceKey,
-            ["ADMIN_API_KEY"] = "bench-admin-key-0123456789",
-            ["PORT"] = port.ToString(CultureInfo.InvariantCulture),
-        }));
-        await MonolithApplication.PrepareAsync(app.Services, cancellationToken);
-        await app.StartAsync(cancellationToken);
-        return app;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     /// <summary>Rows arrive in time order across threads, as a live service writes them, so one thread's checkpoints are spread over the heap.</summary>
     private static async Task LoadAsync(NpgsqlDataSource dataSource, int threads, int perThread, CancellationToken cancellationToken)
@@ -253,14 +215,5 @@ public sealed class LatestCheckpointBenchmark : IBenchmarkScenario
         }
 
         return string.Join('\n', lines);
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql, CancellationToken cancellationToken)
-    {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false };
-        await using var connection = new NpgsqlConnection(builder.ConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

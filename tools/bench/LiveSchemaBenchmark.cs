@@ -4,12 +4,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Monolith.Database;
-using Monolith.Host;
 using Monolith.Schema;
-using Npgsql;
 
 namespace Monolith.Bench;
 
@@ -20,8 +16,6 @@ namespace Monolith.Bench;
 public sealed class LiveSchemaBenchmark : IBenchmarkScenario
 {
     private const int Clients = 4;
-    private const string ServiceKey = "bench-service-key-0123456789";
-    private const string AdminKey = "bench-admin-key-0123456789ab";
     private static readonly TimeSpan Pause = TimeSpan.FromSeconds(1);
 
     public string Name => "live-schema";
@@ -37,27 +31,18 @@ public sealed class LiveSchemaBenchmark : IBenchmarkScenario
         var evolutions = context.Quick ? 3 : 10;
         var root = Path.Combine(Path.GetTempPath(), "monolith-bench-live-" + Guid.NewGuid().ToString("N")[..8]);
         var repository = await ScratchRepository.CreateAsync(root, cancellationToken);
-        var server = DatabaseSettings.Parse(context.ServerUrl);
-        server.Pooling = false;
-        var name = "monolith_bench_" + Guid.NewGuid().ToString("N")[..12];
-        await ExecuteAsync(server.ConnectionString, $"CREATE DATABASE \"{name}\"", cancellationToken);
-        var database = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = name, Pooling = true }.ConnectionString;
-        var settings = new Dictionary<string, string?>
-        {
-            ["DATABASE_URL"] = database,
-            ["API_KEY"] = ServiceKey,
-            ["ADMIN_API_KEY"] = AdminKey,
-            ["DB_POOL_MAX"] = "20",
-            ["MECHANIC_REPO_PATH"] = repository,
-            ["BACKUP_DIR"] = Path.Combine(root, "backups"),
-            ["SCHEMA_POLL_SECONDS"] = "3600",
-        };
         try
         {
+            await using var database = await ScratchDatabase.CreateAsync(context.ServerUrl, "monolith_bench", cancellationToken);
+            var settings = BenchHost.Settings(database.ConnectionString);
+            settings["DB_POOL_MAX"] = "20";
+            settings["MECHANIC_REPO_PATH"] = repository;
+            settings["BACKUP_DIR"] = Path.Combine(root, "backups");
+            settings["SCHEMA_POLL_SECONDS"] = "3600";
             await using var serving = await StartAsync(settings, cancellationToken);
             await using var other = await StartAsync(settings, cancellationToken);
             var heard = new Heard(serving.Services.GetRequiredService<SchemaCatalog>(), other.Services.GetRequiredService<SchemaCatalog>());
-            var admin = Client(serving, AdminKey);
+            var admin = Client(serving, BenchHost.AdminKey);
             var fields = new List<object> { new { name = "Name", type = "string", maxLength = 100, required = true } };
             await ApplyAsync(admin, fields, cancellationToken);
 
@@ -89,20 +74,13 @@ public sealed class LiveSchemaBenchmark : IBenchmarkScenario
         }
         finally
         {
-            NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync(server.ConnectionString, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", CancellationToken.None);
             Directory.Delete(root, recursive: true);
         }
     }
 
     private static async Task<WebApplication> StartAsync(Dictionary<string, string?> settings, CancellationToken cancellationToken)
     {
-        var app = MonolithApplication.Build([], builder =>
-        {
-            builder.Configuration.AddInMemoryCollection(settings);
-            builder.WebHost.UseTestServer();
-        });
-        await MonolithApplication.PrepareAsync(app.Services, cancellationToken);
+        var app = await BenchHost.InMemoryAsync(settings, cancellationToken);
         await app.StartAsync(cancellationToken);
         return app;
     }
@@ -142,7 +120,7 @@ public sealed class LiveSchemaBenchmark : IBenchmarkScenario
         using var stop = new CancellationTokenSource();
         var clients = Enumerable.Range(0, Clients).Select(client => Task.Run(async () =>
         {
-            var http = Client(app, ServiceKey);
+            var http = Client(app, BenchHost.ServiceKey);
             var owner = 1L + client;
             while (!stop.IsCancellationRequested)
             {
@@ -174,14 +152,6 @@ public sealed class LiveSchemaBenchmark : IBenchmarkScenario
 
     private static void Row(TextWriter report, string what, LatencyRecorder latency) =>
         report.WriteLine($"| {what} | {latency.Count} | {LatencyRecorder.Ms(latency.Percentile(50))} | {LatencyRecorder.Ms(latency.Percentile(95))} | {LatencyRecorder.Ms(latency.Percentile(100))} |");
-
-    private static async Task ExecuteAsync(string connectionString, string sql, CancellationToken cancellationToken)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
 
     private sealed record Phase(LatencyRecorder Latency, int Failed, TimeSpan Duration);
 

@@ -1,14 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Monolith.Database;
-using Monolith.Host;
 using Monolith.Mechanic;
 using Monolith.Mechanic.Authoring;
-using Npgsql;
 
 namespace Monolith.Bench;
 
@@ -30,50 +24,35 @@ public sealed class MechanicApplyScenario : IBenchmarkScenario
         var root = Path.Combine(Path.GetTempPath(), "monolith-bench-mechanic-" + Guid.NewGuid().ToString("N")[..8]);
         var repository = await ScratchRepository.CreateAsync(root, cancellationToken);
 
-        var server = DatabaseSettings.Parse(context.ServerUrl);
-        var database = $"monolith_bench_mechanic_{Guid.NewGuid():N}"[..40];
-        await ExecuteAsync(server, $"CREATE DATABASE \"{database}\"", cancellationToken);
         try
         {
-            var app = MonolithApplication.Build([], builder =>
+            await using var database = await ScratchDatabase.CreateAsync(context.ServerUrl, "monolith_bench_mechanic", cancellationToken);
+            var settings = BenchHost.Settings(database.ConnectionString);
+            settings["MECHANIC_REPO_PATH"] = repository;
+            settings["BACKUP_DIR"] = Path.Combine(root, "backups");
+            // Not started: the pipeline is called directly, with no background service competing for the two cores.
+            await using var app = await BenchHost.InMemoryAsync(settings, cancellationToken);
+            var create = new List<Timing>();
+            var add = new List<Timing>();
+            for (var i = 0; i <= warmRuns; i++)
             {
-                builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-                {
-                    ["DATABASE_URL"] = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = database }.ConnectionString,
-                    ["API_KEY"] = "bench-service-key-0123456789",
-                    ["ADMIN_API_KEY"] = "bench-admin-key-0123456789ab",
-                    ["MECHANIC_REPO_PATH"] = repository,
-                    ["BACKUP_DIR"] = Path.Combine(root, "backups"),
-                });
-                builder.WebHost.UseTestServer();
-            });
-            await using (app)
-            {
-                await MonolithApplication.PrepareAsync(app.Services, cancellationToken);
-                var create = new List<Timing>();
-                var add = new List<Timing>();
-                for (var i = 0; i <= warmRuns; i++)
-                {
-                    create.Add(await TimeAsync(app.Services, CreateRequest($"Entity{i}"), cancellationToken));
-                }
-
-                for (var i = 0; i <= warmRuns; i++)
-                {
-                    add.Add(await TimeAsync(app.Services, AddColumnRequest("Entity0", i), cancellationToken));
-                }
-
-                await context.Report.WriteLineAsync("| change | run | total ms | draft + dry run | backup | DDL + history | git commit | audit |");
-                await context.Report.WriteLineAsync("|---|---|---:|---:|---:|---:|---:|---:|");
-                await WriteRowAsync(context.Report, "create entity, 10 fields", "cold (first in process)", [create[0]]);
-                await WriteRowAsync(context.Report, "create entity, 10 fields", $"warm, median of {warmRuns}", create[1..]);
-                await WriteRowAsync(context.Report, "add nullable column", "first of its kind", [add[0]]);
-                await WriteRowAsync(context.Report, "add nullable column", $"warm, median of {warmRuns}", add[1..]);
+                create.Add(await TimeAsync(app.Services, CreateRequest($"Entity{i}"), cancellationToken));
             }
+
+            for (var i = 0; i <= warmRuns; i++)
+            {
+                add.Add(await TimeAsync(app.Services, AddColumnRequest("Entity0", i), cancellationToken));
+            }
+
+            await context.Report.WriteLineAsync("| change | run | total ms | draft + dry run | backup | DDL + history | git commit | audit |");
+            await context.Report.WriteLineAsync("|---|---|---:|---:|---:|---:|---:|---:|");
+            await WriteRowAsync(context.Report, "create entity, 10 fields", "cold (first in process)", [create[0]]);
+            await WriteRowAsync(context.Report, "create entity, 10 fields", $"warm, median of {warmRuns}", create[1..]);
+            await WriteRowAsync(context.Report, "add nullable column", "first of its kind", [add[0]]);
+            await WriteRowAsync(context.Report, "add nullable column", $"warm, median of {warmRuns}", add[1..]);
         }
         finally
         {
-            NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync(server, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", CancellationToken.None);
             Directory.Delete(root, recursive: true);
         }
     }
@@ -139,15 +118,6 @@ public sealed class MechanicApplyScenario : IBenchmarkScenario
                 : new Dictionary<string, object> { ["name"] = $"Field{i}", ["type"] = i % 3 == 0 ? "int" : "text" })
             .Concat(Enumerable.Range(0, extra + 1).Select(i => new Dictionary<string, object> { ["name"] = $"Extra{i}", ["type"] = "int" }));
         return new ChangeRequest($"bench: add Extra{extra} to {name}", "bench", JsonSerializer.SerializeToElement(new { name, fields }), null);
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnectionStringBuilder server, string sql, CancellationToken cancellationToken)
-    {
-        var builder = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Pooling = false };
-        await using var connection = new NpgsqlConnection(builder.ConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private sealed record Timing(double TotalMs, IReadOnlyList<double> StepMs);

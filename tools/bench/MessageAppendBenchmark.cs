@@ -2,15 +2,12 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Monolith.Conversations;
 using Monolith.Database;
-using Monolith.Host;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -25,7 +22,6 @@ public sealed class MessageAppendBenchmark : IBenchmarkScenario
     private const int Clients = 16;
     // One connection per client, so the pool is not what the figures measure.
     private const int PoolSize = Clients;
-    private const string ServiceKey = "bench-service-key-0123456789";
     private const string Content =
         "Could you remind me what we decided about the trip on Saturday? I think we said the nine o'clock train, but I am not sure anymore.";
 
@@ -53,11 +49,14 @@ public sealed class MessageAppendBenchmark : IBenchmarkScenario
         Console.SetOut(Console.Error);
         try
         {
-            await using var database = await ScratchDatabase.CreateAsync(context.ServerUrl, cancellationToken);
-            var host = await StartHostAsync(database.ConnectionString, cancellationToken);
+            await using var database = await ScratchDatabase.CreateAsync(context.ServerUrl, "monolith_bench", cancellationToken);
+            var settings = BenchHost.Settings(database.ConnectionString);
+            settings["DB_POOL_MAX"] = PoolSize.ToString(CultureInfo.InvariantCulture);
+            var host = await BenchHost.OnLoopbackAsync(settings, cancellationToken);
             try
             {
-                await MeasureAllAsync(host, database.ConnectionString, duration, report, cancellationToken);
+                var baselines = new NpgsqlConnectionStringBuilder(database.ConnectionString) { MaxPoolSize = PoolSize };
+                await MeasureAllAsync(host, baselines.ConnectionString, duration, report, cancellationToken);
             }
             finally
             {
@@ -249,76 +248,12 @@ public sealed class MessageAppendBenchmark : IBenchmarkScenario
         return (string)(await version.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    private static async Task<WebApplication> StartHostAsync(string connectionString, CancellationToken cancellationToken)
-    {
-        var settings = new Dictionary<string, string?>
-        {
-            ["DATABASE_URL"] = connectionString,
-            ["API_KEY"] = ServiceKey,
-            ["ADMIN_API_KEY"] = ServiceKey + "-admin",
-            ["PORT"] = FreePort().ToString(CultureInfo.InvariantCulture),
-            ["DB_POOL_MAX"] = PoolSize.ToString(CultureInfo.InvariantCulture),
-        };
-        var app = MonolithApplication.Build([], builder => builder.Configuration.AddInMemoryCollection(settings));
-        await MonolithApplication.PrepareAsync(app.Services, cancellationToken);
-        await app.StartAsync(cancellationToken);
-        return app;
-    }
-
     private static HttpClient HttpClientFor(string baseUrl)
     {
         var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Clients }) { BaseAddress = new Uri(baseUrl) };
-        client.DefaultRequestHeaders.Add("X-Api-Key", ServiceKey);
+        client.DefaultRequestHeaders.Add("X-Api-Key", BenchHost.ServiceKey);
         return client;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     private sealed record Measurement(int Count, double PerSecond, double P50, double P95, double P99);
-
-    /// <summary>A database made for one run on the benchmark server and dropped after it.</summary>
-    private sealed class ScratchDatabase : IAsyncDisposable
-    {
-        private readonly string serverConnectionString;
-        private readonly string name;
-
-        private ScratchDatabase(string serverConnectionString, string name, string connectionString)
-        {
-            this.serverConnectionString = serverConnectionString;
-            this.name = name;
-            ConnectionString = connectionString;
-        }
-
-        public string ConnectionString { get; }
-
-        public static async Task<ScratchDatabase> CreateAsync(string serverUrl, CancellationToken cancellationToken)
-        {
-            var server = DatabaseSettings.Parse(serverUrl);
-            server.Pooling = false;
-            var name = $"monolith_bench_{Guid.NewGuid():N}";
-            await using (var connection = new NpgsqlConnection(server.ConnectionString))
-            {
-                await connection.OpenAsync(cancellationToken);
-                await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-                await create.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            var database = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = name, Pooling = true, MaxPoolSize = PoolSize };
-            return new ScratchDatabase(server.ConnectionString, name, database.ConnectionString);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(serverConnectionString);
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
-        }
-    }
 }

@@ -35,14 +35,12 @@ public sealed class RetentionCleanupBenchmark : IBenchmarkScenario
     public async Task RunAsync(BenchmarkContext context, CancellationToken cancellationToken)
     {
         var messages = context.Quick ? 20_000 : 200_000;
-        var server = DatabaseSettings.Parse(context.ServerUrl);
-        var source = $"bench_retention_{Guid.NewGuid():N}"[..32];
-        var target = $"bench_restore_{Guid.NewGuid():N}"[..30];
         var folder = Directory.CreateTempSubdirectory("monolith-bench-").FullName;
-        await ExecuteAsync(server.ConnectionString, $"CREATE DATABASE \"{source}\"; CREATE DATABASE \"{target}\"");
         try
         {
-            var database = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = source }.ConnectionString;
+            await using var source = await ScratchDatabase.CreateAsync(context.ServerUrl, "bench_retention", cancellationToken);
+            await using var target = await ScratchDatabase.CreateAsync(context.ServerUrl, "bench_restore", cancellationToken);
+            var database = source.ConnectionString;
             await using var services = Services(database, folder);
             await services.GetRequiredService<CoreMigrator>().MigrateAsync(cancellationToken);
             var cleanup = services.GetRequiredService<RetentionCleanup>();
@@ -57,8 +55,7 @@ public sealed class RetentionCleanupBenchmark : IBenchmarkScenario
 
             var backup = services.GetRequiredService<DatabaseBackup>();
             var dump = await backup.BackupAsync(new BackupRequest("bench"), cancellationToken);
-            var restoreTo = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = target }.ConnectionString;
-            await using var restoreServices = Services(restoreTo, folder);
+            await using var restoreServices = Services(target.ConnectionString, folder);
             var restored = await restoreServices.GetRequiredService<DatabaseBackup>().RestoreAsync(new RestoreRequest(dump.Path), cancellationToken);
 
             var report = context.Report;
@@ -76,8 +73,6 @@ public sealed class RetentionCleanupBenchmark : IBenchmarkScenario
         }
         finally
         {
-            NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync(server.ConnectionString, $"DROP DATABASE IF EXISTS \"{source}\" WITH (FORCE); DROP DATABASE IF EXISTS \"{target}\" WITH (FORCE)");
             Directory.Delete(folder, recursive: true);
         }
     }

@@ -2,17 +2,12 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
-using Monolith.Database;
-using Monolith.Host;
-using Npgsql;
 
 namespace Monolith.Bench;
 
@@ -139,40 +134,6 @@ public sealed class TelegramWebhookScenario : IBenchmarkScenario
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static async Task<ScratchDatabase> CreateDatabaseAsync(string serverUrl, CancellationToken cancellationToken)
-    {
-        var server = DatabaseSettings.Parse(serverUrl);
-        server.Pooling = false;
-        var name = $"monolith_bench_{Guid.NewGuid():N}"[..40];
-        await using var connection = new NpgsqlConnection(server.ConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-        await create.ExecuteNonQueryAsync(cancellationToken);
-        return new ScratchDatabase(server.ConnectionString, name);
-    }
-
-    /// <summary>A database for one run, dropped afterwards.</summary>
-    private sealed class ScratchDatabase(string serverConnectionString, string name) : IAsyncDisposable
-    {
-        public string ConnectionString => new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = name, Pooling = true }.ConnectionString;
-
-        public async ValueTask DisposeAsync()
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(serverConnectionString);
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
-        }
-    }
-
     /// <summary>What one phase measured.</summary>
     private sealed record PhaseResult(
         int Updates, double UpdatesPerSecond, int QueueFull, int DatabaseBusy, int Late, LatencyRecorder Acks, LatencyRecorder EndToEnd, string LoadAverage);
@@ -188,38 +149,26 @@ public sealed class TelegramWebhookScenario : IBenchmarkScenario
         private int queueFull;
         private int databaseBusy;
 
-        private BotService(ScratchDatabase database, FakeBotApi botApi, WebApplication app, int port)
+        private BotService(ScratchDatabase database, FakeBotApi botApi, WebApplication app)
         {
             this.database = database;
             this.botApi = botApi;
             this.app = app;
-            http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
         }
 
         public LatencyRecorder Acks { get; } = new();
 
         public static async Task<BotService> StartAsync(string serverUrl, CancellationToken cancellationToken)
         {
-            var database = await CreateDatabaseAsync(serverUrl, cancellationToken);
+            var database = await ScratchDatabase.CreateAsync(serverUrl, "monolith_bench", cancellationToken);
             var botApi = await FakeBotApi.StartAsync(cancellationToken);
-            var port = FreePort();
-            var app = MonolithApplication.Build([], builder =>
-            {
-                builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-                {
-                    ["DATABASE_URL"] = database.ConnectionString,
-                    ["API_KEY"] = "bench-service-key-0123456789",
-                    ["ADMIN_API_KEY"] = "bench-admin-key-0123456789ab",
-                    ["PORT"] = port.ToString(CultureInfo.InvariantCulture),
-                    ["TELEGRAM_BOT_TOKEN"] = Token,
-                    ["TELEGRAM_WEBHOOK_SECRET"] = Secret,
-                    ["TELEGRAM_API_BASE_URL"] = botApi.BaseUrl.ToString(),
-                    ["Logging:LogLevel:Default"] = "Warning",
-                });
-            });
-            await MonolithApplication.PrepareAsync(app.Services, cancellationToken);
-            await app.StartAsync(cancellationToken);
-            return new BotService(database, botApi, app, port);
+            var settings = BenchHost.Settings(database.ConnectionString);
+            settings["TELEGRAM_BOT_TOKEN"] = Token;
+            settings["TELEGRAM_WEBHOOK_SECRET"] = Secret;
+            settings["TELEGRAM_API_BASE_URL"] = botApi.BaseUrl.ToString();
+            var app = await BenchHost.OnLoopbackAsync(settings, cancellationToken);
+            return new BotService(database, botApi, app);
         }
 
         /// <summary>Posts one update until it is accepted; a 503 is delivered again after 200 ms, as Telegram does (later).</summary>

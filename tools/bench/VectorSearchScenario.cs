@@ -37,105 +37,95 @@ public sealed class VectorSearchScenario : IBenchmarkScenario
         var queries = context.Quick ? 20 : 50;
         var random = new Random(20261122);
         var report = context.Report;
-        var server = DatabaseSettings.Parse(context.ServerUrl);
-        var name = $"bench_vector_{Guid.NewGuid():N}"[..30];
-        await ExecuteOnServerAsync(server, $"CREATE DATABASE \"{name}\"", cancellationToken);
-        try
+        await using var scratch = await ScratchDatabase.CreateAsync(context.ServerUrl, "bench_vector", cancellationToken);
+        var database = scratch.ConnectionString;
+        await using var services = BuildServices(database, efSearch: 40);
+        await services.GetRequiredService<CoreMigrator>().MigrateAsync(cancellationToken);
+        var dataSource = services.GetRequiredService<NpgsqlDataSource>();
+
+        var (users, centers) = (ZipfUsers(rows, random), RandomCenters(random));
+        rows = users.Length;
+        await ExecuteAsync(dataSource, "DROP INDEX ix_search_index_embedding_hnsw", cancellationToken);
+        var load = Stopwatch.StartNew();
+        await LoadAsync(dataSource, users, centers, random, cancellationToken);
+        load.Stop();
+
+        var build = Stopwatch.StartNew();
+        await ExecuteAsync(dataSource, "SET maintenance_work_mem = '512MB'; CREATE INDEX ix_search_index_embedding_hnsw ON search_index USING hnsw (embedding vector_cosine_ops) WITH (m = 16, ef_construction = 64)", cancellationToken);
+        build.Stop();
+        // Autovacuum would have run on a live table: the visibility map lets the slice count use an index-only scan.
+        await ExecuteAsync(dataSource, "VACUUM ANALYZE search_index", cancellationToken);
+        var size = await ScalarAsync<string>(dataSource, "SELECT pg_size_pretty(pg_relation_size('ix_search_index_embedding_hnsw'))", cancellationToken);
+        var tableSize = await ScalarAsync<string>(dataSource, "SELECT pg_size_pretty(pg_total_relation_size('search_index'))", cancellationToken);
+
+        await report.WriteLineAsync($"Rows: {rows:N0} · users: {Users} (Zipf s=1) · dimension {Dimension} · {Clusters} clusters · {queries} queries per cell · machine: 2 shared cores");
+        await report.WriteLineAsync();
+        await report.WriteLineAsync("| step | time | size |");
+        await report.WriteLineAsync("|---|---|---|");
+        await report.WriteLineAsync($"| COPY (binary) load | {load.Elapsed.TotalSeconds:0.0} s | table with indexes {tableSize} |");
+        await report.WriteLineAsync($"| HNSW build (m=16, ef_construction=64) | {build.Elapsed.TotalSeconds:0.0} s | index {size} |");
+        await report.WriteLineAsync();
+
+        var counts = users.GroupBy(u => u).ToDictionary(g => g.Key, g => g.Count());
+        var slices = new (string Label, long? User)[]
         {
-            var database = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = name }.ConnectionString;
-            await using var services = BuildServices(database, efSearch: 40);
-            await services.GetRequiredService<CoreMigrator>().MigrateAsync(cancellationToken);
-            var dataSource = services.GetRequiredService<NpgsqlDataSource>();
-
-            var (users, centers) = (ZipfUsers(rows, random), RandomCenters(random));
-            rows = users.Length;
-            await ExecuteAsync(dataSource, "DROP INDEX ix_search_index_embedding_hnsw", cancellationToken);
-            var load = Stopwatch.StartNew();
-            await LoadAsync(dataSource, users, centers, random, cancellationToken);
-            load.Stop();
-
-            var build = Stopwatch.StartNew();
-            await ExecuteAsync(dataSource, "SET maintenance_work_mem = '512MB'; CREATE INDEX ix_search_index_embedding_hnsw ON search_index USING hnsw (embedding vector_cosine_ops) WITH (m = 16, ef_construction = 64)", cancellationToken);
-            build.Stop();
-            // Autovacuum would have run on a live table: the visibility map lets the slice count use an index-only scan.
-            await ExecuteAsync(dataSource, "VACUUM ANALYZE search_index", cancellationToken);
-            var size = await ScalarAsync<string>(dataSource, "SELECT pg_size_pretty(pg_relation_size('ix_search_index_embedding_hnsw'))", cancellationToken);
-            var tableSize = await ScalarAsync<string>(dataSource, "SELECT pg_size_pretty(pg_total_relation_size('search_index'))", cancellationToken);
-
-            await report.WriteLineAsync($"Rows: {rows:N0} · users: {Users} (Zipf s=1) · dimension {Dimension} · {Clusters} clusters · {queries} queries per cell · machine: 2 shared cores");
-            await report.WriteLineAsync();
-            await report.WriteLineAsync("| step | time | size |");
-            await report.WriteLineAsync("|---|---|---|");
-            await report.WriteLineAsync($"| COPY (binary) load | {load.Elapsed.TotalSeconds:0.0} s | table with indexes {tableSize} |");
-            await report.WriteLineAsync($"| HNSW build (m=16, ef_construction=64) | {build.Elapsed.TotalSeconds:0.0} s | index {size} |");
-            await report.WriteLineAsync();
-
-            var counts = users.GroupBy(u => u).ToDictionary(g => g.Key, g => g.Count());
-            var slices = new (string Label, long? User)[]
+            ("unfiltered", null),
+            ("10% user", Closest(counts, rows / 10)),
+            ("1% user", Closest(counts, rows / 100)),
+            ("0.1% user", Closest(counts, rows / 1000)),
+        };
+        var probes = Enumerable.Range(0, queries).Select(_ => Sample(centers, random)).ToList();
+        await report.WriteLineAsync("| slice (rows) | ef_search | strategy | recall@10 | full result sets | p50 ms | p95 ms |");
+        await report.WriteLineAsync("|---|---|---|---|---|---|---|");
+        foreach (var efSearch in new[] { 40, 100 })
+        {
+            await using var efServices = BuildServices(database, efSearch);
+            var search = efServices.GetRequiredService<DocumentSearch>();
+            var efSource = efServices.GetRequiredService<NpgsqlDataSource>();
+            foreach (var (label, user) in slices)
             {
-                ("unfiltered", null),
-                ("10% user", Closest(counts, rows / 10)),
-                ("1% user", Closest(counts, rows / 100)),
-                ("0.1% user", Closest(counts, rows / 1000)),
-            };
-            var probes = Enumerable.Range(0, queries).Select(_ => Sample(centers, random)).ToList();
-            await report.WriteLineAsync("| slice (rows) | ef_search | strategy | recall@10 | full result sets | p50 ms | p95 ms |");
-            await report.WriteLineAsync("|---|---|---|---|---|---|---|");
-            foreach (var efSearch in new[] { 40, 100 })
-            {
-                await using var efServices = BuildServices(database, efSearch);
-                var search = efServices.GetRequiredService<DocumentSearch>();
-                var efSource = efServices.GetRequiredService<NpgsqlDataSource>();
-                foreach (var (label, user) in slices)
+                var sliceRows = user is null ? rows : counts[user.Value];
+                var truth = new List<HashSet<Guid>>();
+                foreach (var probe in probes)
                 {
-                    var sliceRows = user is null ? rows : counts[user.Value];
-                    var truth = new List<HashSet<Guid>>();
-                    foreach (var probe in probes)
-                    {
-                        truth.Add(user is null
-                            ? await UnfilteredAsync(efSource, probe, exact: true, cancellationToken)
-                            : [.. (await search.SemanticAsync(user.Value, probe, K, null, SemanticScan.Exact, cancellationToken)).Select(h => h.EntityId)]);
-                    }
+                    truth.Add(user is null
+                        ? await UnfilteredAsync(efSource, probe, exact: true, cancellationToken)
+                        : [.. (await search.SemanticAsync(user.Value, probe, K, null, SemanticScan.Exact, cancellationToken)).Select(h => h.EntityId)]);
+                }
 
-                    var strategies = user is null ? new[] { SemanticScan.Index, SemanticScan.Exact } : [SemanticScan.Auto, SemanticScan.Index, SemanticScan.Exact];
-                    var latency = strategies.ToDictionary(s => s, _ => new LatencyRecorder());
-                    var recall = strategies.ToDictionary(s => s, _ => 0.0);
-                    var full = strategies.ToDictionary(s => s, _ => 0);
-                    foreach (var strategy in strategies)
-                    {
-                        // One untimed query first: plans and buffers warm, as on a running service.
-                        await RunAsync(search, efSource, user, probes[0], strategy, cancellationToken);
-                    }
+                var strategies = user is null ? new[] { SemanticScan.Index, SemanticScan.Exact } : [SemanticScan.Auto, SemanticScan.Index, SemanticScan.Exact];
+                var latency = strategies.ToDictionary(s => s, _ => new LatencyRecorder());
+                var recall = strategies.ToDictionary(s => s, _ => 0.0);
+                var full = strategies.ToDictionary(s => s, _ => 0);
+                foreach (var strategy in strategies)
+                {
+                    // One untimed query first: plans and buffers warm, as on a running service.
+                    await RunAsync(search, efSource, user, probes[0], strategy, cancellationToken);
+                }
 
-                    for (var q = 0; q < probes.Count; q++)
+                for (var q = 0; q < probes.Count; q++)
+                {
+                    // Strategies take turns going first, so none profits from pages the one before it read.
+                    for (var turn = 0; turn < strategies.Length; turn++)
                     {
-                        // Strategies take turns going first, so none profits from pages the one before it read.
-                        for (var turn = 0; turn < strategies.Length; turn++)
-                        {
-                            var strategy = strategies[(q + turn) % strategies.Length];
-                            var probe = probes[q];
-                            var found = await latency[strategy].TimeAsync(() => RunAsync(search, efSource, user, probe, strategy, cancellationToken));
-                            recall[strategy] += truth[q].Count == 0 ? 1 : (double)found.Intersect(truth[q]).Count() / truth[q].Count;
-                            full[strategy] += found.Count == Math.Min(K, sliceRows) ? 1 : 0;
-                        }
-                    }
-
-                    foreach (var strategy in strategies)
-                    {
-                        await report.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                            $"| {label} ({sliceRows:N0}) | {efSearch} | {Describe(strategy, user is null)} | {recall[strategy] / probes.Count:0.000} | {full[strategy]}/{probes.Count} | {LatencyRecorder.Ms(latency[strategy].Percentile(50))} | {LatencyRecorder.Ms(latency[strategy].Percentile(95))} |"));
+                        var strategy = strategies[(q + turn) % strategies.Length];
+                        var probe = probes[q];
+                        var found = await latency[strategy].TimeAsync(() => RunAsync(search, efSource, user, probe, strategy, cancellationToken));
+                        recall[strategy] += truth[q].Count == 0 ? 1 : (double)found.Intersect(truth[q]).Count() / truth[q].Count;
+                        full[strategy] += found.Count == Math.Min(K, sliceRows) ? 1 : 0;
                     }
                 }
-            }
 
-            await report.WriteLineAsync();
-            await SweepAsync(database, counts, probes, report, cancellationToken);
+                foreach (var strategy in strategies)
+                {
+                    await report.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                        $"| {label} ({sliceRows:N0}) | {efSearch} | {Describe(strategy, user is null)} | {recall[strategy] / probes.Count:0.000} | {full[strategy]}/{probes.Count} | {LatencyRecorder.Ms(latency[strategy].Percentile(50))} | {LatencyRecorder.Ms(latency[strategy].Percentile(95))} |"));
+                }
+            }
         }
-        finally
-        {
-            NpgsqlConnection.ClearAllPools();
-            await ExecuteOnServerAsync(server, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", CancellationToken.None);
-        }
+
+        await report.WriteLineAsync();
+        await SweepAsync(database, counts, probes, report, cancellationToken);
     }
 
     /// <summary>Exact vs HNSW latency by slice size at ef_search 40: where the lines cross is ExactScanMaxRows.</summary>
@@ -289,13 +279,5 @@ public sealed class VectorSearchScenario : IBenchmarkScenario
     {
         await using var command = dataSource.CreateCommand(sql);
         return (T)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
-
-    private static async Task ExecuteOnServerAsync(NpgsqlConnectionStringBuilder server, string sql, CancellationToken cancellationToken)
-    {
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server.ConnectionString) { Pooling = false }.ConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -19,6 +19,9 @@ ensure_dotnet() {
 ensure_database() {
   if [ -n "${DATABASE_URL:-}" ]; then
     echo "• using DATABASE_URL (the embedded cluster is not touched)"
+    # Backups (tools/monolith backup, the Mechanic's pre-migration backup) run pg_dump against that server.
+    command -v pg_dump >/dev/null || { echo "• installing the PostgreSQL client programs"; apt_install postgresql-client; } \
+      || echo "tools: could not install postgresql-client: backups will fail until pg_dump is installed" >&2
     return
   fi
   ensure_postgres_server

@@ -11,14 +11,20 @@ as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
 
+# Package lists are fetched once per script run, before the first install, and again only after a source is added.
+APT_LISTS_FETCHED=""
+
 apt_install() {
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@" >/dev/null
+  if [ -z "$APT_LISTS_FETCHED" ]; then
+    as_root apt-get update -q >/dev/null
+    APT_LISTS_FETCHED=1
+  fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends -o DPkg::Lock::Timeout=300 "$@" >/dev/null
 }
 
 ensure_postgres_server() {
   if [ -x "${PG_BIN}/postgres" ] && [ -x "${PG_BIN}/initdb" ] && command -v pg_dump >/dev/null; then return; fi
   echo "• installing PostgreSQL ${PG_VERSION}"
-  as_root apt-get update -q >/dev/null
   apt_install "postgresql-${PG_VERSION}" postgresql-client
 }
 
@@ -36,8 +42,9 @@ ensure_pgvector() {
     if [ -z "$uri" ]; then echo "tools: cannot read a Debian mirror URI from $sources" >&2; exit 1; fi
     printf 'Types: deb-src\nURIs: %s\nSuites: trixie\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' "$uri" \
       | as_root tee "$srclist" >/dev/null
+    APT_LISTS_FETCHED=""
   fi
-  as_root apt-get update -q >/dev/null
+  # apt_install fetches the lists (with the source list above) unless this run already has.
   apt_install "postgresql-server-dev-${PG_VERSION}" build-essential dpkg-dev
   local build
   build="$(mktemp -d)"

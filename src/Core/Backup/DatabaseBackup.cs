@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Monolith.Audit;
 using Monolith.Database;
@@ -20,6 +19,7 @@ public sealed partial class DatabaseBackup(DatabaseSettings database, BackupSett
     private const UnixFileMode PrivateDirectory = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
     private readonly PostgresClientTools tools = PostgresClientTools.FromEnvironment();
+    private readonly string databaseName = new NpgsqlConnectionStringBuilder(database.ConnectionString).Database ?? string.Empty;
 
     /// <summary>Dumps the database. The file appears under its final name only once pg_dump has finished and it is on disk.</summary>
     /// <exception cref="BackupException">pg_dump is missing, too old or failed, or the output file cannot be written.</exception>
@@ -63,13 +63,13 @@ public sealed partial class DatabaseBackup(DatabaseSettings database, BackupSett
 
             var size = new FileInfo(target).Length;
             var auditId = await audit.RecordAsync(
-                new AuditEvent(BackupAction, request.Actor, new { path = target, sizeBytes = size, durationMs = clock.ElapsedMilliseconds, label, database = DatabaseName }),
+                new AuditEvent(BackupAction, request.Actor, new { path = target, sizeBytes = size, durationMs = clock.ElapsedMilliseconds, label, database = databaseName }),
                 CancellationToken.None);
             return new BackupResult(target, size, clock.Elapsed, auditId);
         }
         catch (Exception e) when (e is BackupException or OperationCanceledException)
         {
-            await RecordFailureAsync(BackupAction, request.Actor, new { path = target, label, database = DatabaseName, durationMs = clock.ElapsedMilliseconds, error = Reason(e) });
+            await RecordFailureAsync(BackupAction, request.Actor, new { path = target, label, database = databaseName, durationMs = clock.ElapsedMilliseconds, error = Reason(e) });
             throw;
         }
     }
@@ -101,7 +101,7 @@ public sealed partial class DatabaseBackup(DatabaseSettings database, BackupSett
             request.Progress?.Report($"running {pgRestore}");
             var (exitCode, _, lastErrors) = await ClientProcess.RunAsync(
                 pgRestore,
-                ["--exit-on-error", "--no-owner", "--single-transaction", "--verbose", "--no-password", $"--dbname=dbname='{DatabaseName.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("'", @"\'", StringComparison.Ordinal)}'", path],
+                ["--exit-on-error", "--no-owner", "--single-transaction", "--verbose", "--no-password", $"--dbname=dbname='{databaseName.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("'", @"\'", StringComparison.Ordinal)}'", path],
                 LibpqEnvironment.For(database.ConnectionString, "monolith-restore"),
                 request.Progress,
                 cancellationToken);
@@ -118,12 +118,12 @@ public sealed partial class DatabaseBackup(DatabaseSettings database, BackupSett
 
             var size = new FileInfo(path).Length;
             var auditId = await TryRecordAsync(
-                new AuditEvent(RestoreAction, request.Actor, new { path, sizeBytes = size, durationMs = clock.ElapsedMilliseconds, database = DatabaseName }));
+                new AuditEvent(RestoreAction, request.Actor, new { path, sizeBytes = size, durationMs = clock.ElapsedMilliseconds, database = databaseName }));
             return new RestoreResult(path, size, clock.Elapsed, auditId);
         }
         catch (Exception e) when (e is BackupException or OperationCanceledException)
         {
-            await RecordFailureAsync(RestoreAction, request.Actor, new { path, database = DatabaseName, durationMs = clock.ElapsedMilliseconds, error = Reason(e) });
+            await RecordFailureAsync(RestoreAction, request.Actor, new { path, database = databaseName, durationMs = clock.ElapsedMilliseconds, error = Reason(e) });
             throw;
         }
     }
@@ -136,15 +136,13 @@ public sealed partial class DatabaseBackup(DatabaseSettings database, BackupSett
         return clean.Length == 0 ? DefaultLabel : clean;
     }
 
-    private string DatabaseName => new NpgsqlConnectionStringBuilder(database.ConnectionString).Database ?? string.Empty;
-
+    /// <summary>The server's major version, which the connection learnt at start-up: no query.</summary>
     private async Task<int> ServerMajorAsync(CancellationToken cancellationToken)
     {
         try
         {
-            await using var command = dataSource.CreateCommand("SHOW server_version_num");
-            var number = int.Parse((string)(await command.ExecuteScalarAsync(cancellationToken))!, CultureInfo.InvariantCulture);
-            return number / 10_000;
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            return connection.PostgreSqlVersion.Major;
         }
         catch (NpgsqlException e)
         {
@@ -176,7 +174,7 @@ public sealed partial class DatabaseBackup(DatabaseSettings database, BackupSett
         if (relations.Count > 0)
         {
             throw new BackupException(
-                $"restore needs an empty database, but {DatabaseName} has {relations.Count} tables, views or sequences ({string.Join(", ", relations.Take(5))}{(relations.Count > 5 ? ", ..." : string.Empty)}): "
+                $"restore needs an empty database, but {databaseName} has {relations.Count} tables, views or sequences ({string.Join(", ", relations.Take(5))}{(relations.Count > 5 ? ", ..." : string.Empty)}): "
                 + "create an empty database, point DATABASE_URL at it and restore again");
         }
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -11,10 +12,25 @@ public sealed partial class PostgresClientTools(string versionedRoot, string? se
 {
     public const string DebianVersionedRoot = "/usr/lib/postgresql";
 
+    /// <summary>Programs already found, per server major version: a backup before every migration need not look again.</summary>
+    private readonly ConcurrentDictionary<(string Program, int ServerMajor), string> found = new();
+
     public static PostgresClientTools FromEnvironment() => new(DebianVersionedRoot, Environment.GetEnvironmentVariable("PATH"));
 
     /// <summary>The full path of <paramref name="program"/> able to talk to a server of <paramref name="serverMajor"/>.</summary>
     public async Task<string> FindAsync(string program, int serverMajor, CancellationToken cancellationToken)
+    {
+        if (found.TryGetValue((program, serverMajor), out var known))
+        {
+            return known;
+        }
+
+        var path = await LookAsync(program, serverMajor, cancellationToken);
+        found[(program, serverMajor)] = path;
+        return path;
+    }
+
+    private async Task<string> LookAsync(string program, int serverMajor, CancellationToken cancellationToken)
     {
         var versioned = Path.Combine(versionedRoot, serverMajor.ToString(CultureInfo.InvariantCulture), "bin", program);
         if (File.Exists(versioned))

@@ -13,6 +13,7 @@ public sealed partial class CoreMigrator(
     ILogger<CoreMigrator> logger)
 {
     private readonly IReadOnlyList<ModuleSchema> ordered = [.. schemas.OrderBy(s => s.Order)];
+    private IReadOnlyList<(string Name, IReadOnlyList<string> Migrations)>? known;
 
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
@@ -45,31 +46,41 @@ public sealed partial class CoreMigrator(
         await connection.ReloadTypesAsync(cancellationToken);
     }
 
+    /// <summary>Each module's migrations that the history table does not record, as "module:migration".</summary>
     public async Task<IReadOnlyList<string>> PendingAsync(CancellationToken cancellationToken)
     {
-        var pending = new List<string>();
-        foreach (var schema in ordered)
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var context = schema.Resolve(scope.ServiceProvider);
-            pending.AddRange((await context.Database.GetPendingMigrationsAsync(cancellationToken)).Select(m => $"{schema.Module}:{m}"));
-        }
-
-        return pending;
+        var applied = await AppliedIdsAsync(cancellationToken);
+        return [.. Known().SelectMany(module => module.Migrations.Where(m => !applied.Contains(m)).Select(m => $"{module.Name}:{m}"))];
     }
 
+    /// <summary>Each module's migrations that the history table records, as "module:migration".</summary>
     public async Task<IReadOnlyList<string>> AppliedAsync(CancellationToken cancellationToken)
     {
-        var applied = new List<string>();
-        foreach (var schema in ordered)
+        var applied = await AppliedIdsAsync(cancellationToken);
+        return [.. Known().SelectMany(module => module.Migrations.Where(applied.Contains).Select(m => $"{module.Name}:{m}"))];
+    }
+
+    /// <summary>
+    /// Every module records its migrations in the one history table, and EF reads that table whole, so one context
+    /// reads them all: /health/ready asks on every call, and one read beats one per module.
+    /// </summary>
+    private async Task<HashSet<string>> AppliedIdsAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var context = ordered[0].Resolve(scope.ServiceProvider);
+        return [.. await context.Database.GetAppliedMigrationsAsync(cancellationToken)];
+    }
+
+    /// <summary>The migrations compiled into each module, in module order; they cannot change while the process runs.</summary>
+    private IReadOnlyList<(string Name, IReadOnlyList<string> Migrations)> Known()
+    {
+        if (known is null)
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var context = schema.Resolve(scope.ServiceProvider);
-            var known = context.Database.GetMigrations().ToHashSet();
-            applied.AddRange((await context.Database.GetAppliedMigrationsAsync(cancellationToken)).Where(known.Contains).Select(m => $"{schema.Module}:{m}"));
+            using var scope = scopes.CreateScope();
+            known = [.. ordered.Select(schema => (schema.Module, (IReadOnlyList<string>)[.. schema.Resolve(scope.ServiceProvider).Database.GetMigrations()]))];
         }
 
-        return applied;
+        return known;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applying core migrations of {Module}: {Migrations}")]

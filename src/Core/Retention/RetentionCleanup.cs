@@ -148,15 +148,19 @@ public sealed class RetentionCleanup(RetentionSettings settings, NpgsqlDataSourc
         {
             if (closedBefore is { } closed)
             {
-                var messages = await DeleteInBatchesAsync("messages of closed conversations", RetentionSql.DeleteClosedConversationMessages, closed, cancellationToken);
-                Counts = Counts with { ConversationMessages = messages };
-                var conversations = await DeleteInBatchesAsync("closed conversations", RetentionSql.DeleteClosedConversations, closed, cancellationToken);
-                Counts = Counts with { Conversations = conversations };
+                await DeleteInBatchesAsync(
+                    "messages of closed conversations", RetentionSql.DeleteClosedConversationMessages, closed,
+                    (counts, deleted) => counts with { ConversationMessages = counts.ConversationMessages + deleted }, cancellationToken);
+                await DeleteInBatchesAsync(
+                    "closed conversations", RetentionSql.DeleteClosedConversations, closed,
+                    (counts, deleted) => counts with { Conversations = counts.Conversations + deleted }, cancellationToken);
             }
 
             if (messagesBefore is { } before)
             {
-                Counts = Counts with { Messages = await DeleteInBatchesAsync("messages", RetentionSql.DeleteOldMessages, before, cancellationToken) };
+                await DeleteInBatchesAsync(
+                    "messages", RetentionSql.DeleteOldMessages, before,
+                    (counts, deleted) => counts with { Messages = counts.Messages + deleted }, cancellationToken);
             }
 
             if (settings.CheckpointsPerThread is { } keep)
@@ -165,7 +169,8 @@ public sealed class RetentionCleanup(RetentionSettings settings, NpgsqlDataSourc
             }
         }
 
-        private async Task<long> DeleteInBatchesAsync(string kind, string sql, DateTime before, CancellationToken cancellationToken)
+        /// <param name="add">Adds a committed batch to <see cref="Counts"/> at once, so a run that fails later still audits it.</param>
+        private async Task DeleteInBatchesAsync(string kind, string sql, DateTime before, Func<CleanupCounts, long, CleanupCounts> add, CancellationToken cancellationToken)
         {
             long total = 0;
             while (true)
@@ -177,6 +182,7 @@ public sealed class RetentionCleanup(RetentionSettings settings, NpgsqlDataSourc
                 command.Parameters.Add(new NpgsqlParameter { Value = settings.BatchSize });
                 var deleted = await command.ExecuteNonQueryAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
+                Counts = add(Counts, deleted);
                 total += deleted;
                 if (deleted > 0)
                 {
@@ -185,7 +191,7 @@ public sealed class RetentionCleanup(RetentionSettings settings, NpgsqlDataSourc
 
                 if (deleted < settings.BatchSize)
                 {
-                    return total;
+                    return;
                 }
             }
         }

@@ -34,4 +34,34 @@ public sealed class EveryCleanupIsAudited(MonolithFixture fixture) : Integration
         Assert.Equal(5_000, settings.GetProperty("batchSize").GetInt32());
         Assert.True(details.GetProperty("durationMs").GetInt64() >= 0);
     }
+
+    [Fact]
+    public async Task AFailedRunAuditsTheBatchesItHadAlreadyDeleted()
+    {
+        var open = await rows.ConversationAsync("open", 0);
+        await rows.MessagesAsync(open, 7, daysAgo: 10);
+        using var cancellation = new CancellationTokenSource();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => rows.Cleanup(RetentionRows.Settings(messagesDays: 7, batchSize: 3)).RunAsync(
+            new CleanupRequest(Progress: new CancelOnFirstBatch(cancellation)), cancellation.Token));
+
+        Assert.Equal(4, await rows.CountAsync("SELECT count(*) FROM messages"));
+        var row = (string)(await rows.ScalarAsync("SELECT json_build_object('status', status, 'details', details)::text FROM audit_log WHERE action = 'cleanup'"))!;
+        var audit = JsonDocument.Parse(row).RootElement;
+        Assert.Equal("failure", audit.GetProperty("status").GetString());
+        Assert.Equal("cancelled", audit.GetProperty("details").GetProperty("error").GetString());
+        Assert.Equal(3, audit.GetProperty("details").GetProperty("counts").GetProperty("messages").GetInt64());
+    }
+
+    /// <summary>Cancels the run as soon as its first batch has committed and reported.</summary>
+    private sealed class CancelOnFirstBatch(CancellationTokenSource cancellation) : IProgress<string>
+    {
+        public void Report(string value)
+        {
+            if (value.StartsWith("messages: deleted", StringComparison.Ordinal))
+            {
+                cancellation.Cancel();
+            }
+        }
+    }
 }

@@ -25,26 +25,12 @@ public sealed class ScheduledCleanupRunsInTheService
         settings["RETENTION_MESSAGES_DAYS"] = "30";
 
         await using var scheduled = await TestHost.StartAsync(settings);
-        var audited = await WaitForAsync(database.ConnectionString, "SELECT count(*) FROM audit_log WHERE action = 'cleanup' AND actor = 'retention-schedule'");
+        const string audited = "SELECT count(*) FROM audit_log WHERE action = 'cleanup' AND actor = 'retention-schedule'";
+        // The run is asynchronous to start-up.
+        await Eventually.TrueAsync(async () => await CountAsync(database.ConnectionString, audited) > 0, limitSeconds: 60);
 
-        Assert.Equal(1, audited);
+        Assert.Equal(1, await CountAsync(database.ConnectionString, audited));
         Assert.Equal(1, await CountAsync(database.ConnectionString, "SELECT count(*) FROM messages"));
-    }
-
-    /// <summary>Polls until the count is non-zero: the run is asynchronous to start-up. Fails after a generous limit, not a timing assertion.</summary>
-    private static async Task<long> WaitForAsync(string connectionString, string sql)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var count = await CountAsync(connectionString, sql);
-            if (count > 0 || DateTime.UtcNow > deadline)
-            {
-                return count;
-            }
-
-            await Task.Delay(100);
-        }
     }
 
     private static async Task<long> CountAsync(string connectionString, string sql)
