@@ -112,9 +112,7 @@ public sealed class MechanicCommand : IOperatorCommand
             throw new OperatorUsageException($"--status must be one of {string.Join(", ", ProposalStatus.All)}");
         }
 
-        var limit = int.TryParse(arguments.Option("limit") ?? "50", out var n) && n is >= 1 and <= PageCursor.MaxLimit
-            ? n
-            : throw new OperatorUsageException($"--limit must be from 1 to {PageCursor.MaxLimit}");
+        var limit = arguments.Number("limit", PageCursor.DefaultLimit, 1, PageCursor.MaxLimit);
         var rows = db.Proposals.AsNoTracking();
         if (status is not null)
         {

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Monolith.Operations;
 
 /// <summary>The arguments after a verb: positional words and --name value options.</summary>
@@ -13,7 +15,7 @@ public sealed class OperatorArguments
 
     public IReadOnlyList<string> Positional { get; }
 
-    public bool WantsHelp => options.ContainsKey("help") || options.ContainsKey("h");
+    public bool WantsHelp => options.ContainsKey("help");
 
     /// <param name="flags">Options that take no value.</param>
     public static OperatorArguments Parse(IReadOnlyList<string> args, params string[] flags)
@@ -60,6 +62,20 @@ public sealed class OperatorArguments
     public string? Option(string name) => options.GetValueOrDefault(name);
 
     public bool Flag(string name) => options.ContainsKey(name);
+
+    /// <summary>The whole-number option --<paramref name="name"/> in [min, max], or <paramref name="defaultValue"/> when it is not given.</summary>
+    public int Number(string name, int defaultValue, int min, int max)
+    {
+        var text = Option(name);
+        if (text is null)
+        {
+            return defaultValue;
+        }
+
+        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
+            ? value
+            : throw new OperatorUsageException($"--{name} must be a whole number from {min} to {max}, got '{text}'");
+    }
 
     public string Require(int index, string what) =>
         index < Positional.Count ? Positional[index] : throw new OperatorUsageException($"missing {what}");

@@ -41,8 +41,8 @@ public sealed class ReindexCommand : IOperatorCommand
         var dataSource = services.GetRequiredService<NpgsqlDataSource>();
         var entityType = arguments.Option("entity-type");
         var scope = entityType ?? EveryType;
-        var batch = Number(arguments, "batch", DefaultBatch, 1, 1000);
-        var dimension = arguments.Option("dimension") is null ? (int?)null : Number(arguments, "dimension", 0, 1, EmbeddingSettings.MaxIndexedDimension);
+        var batch = arguments.Number("batch", DefaultBatch, 1, 1000);
+        var dimension = arguments.Option("dimension") is null ? (int?)null : arguments.Number("dimension", 0, 1, EmbeddingSettings.MaxIndexedDimension);
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var stored = await EmbeddingColumn.DimensionAsync(connection, cancellationToken)
@@ -204,18 +204,5 @@ public sealed class ReindexCommand : IOperatorCommand
             CommandTimeout = 0,
         };
         await create.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static int Number(OperatorArguments arguments, string name, int defaultValue, int min, int max)
-    {
-        var text = arguments.Option(name);
-        if (text is null)
-        {
-            return defaultValue;
-        }
-
-        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
-            ? value
-            : throw new OperatorUsageException($"--{name} must be a whole number from {min} to {max}, got '{text}'");
     }
 }

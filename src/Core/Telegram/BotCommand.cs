@@ -33,7 +33,7 @@ public sealed class BotCommand : IOperatorCommand
             throw new OperatorUsageException($"unknown bot action '{arguments.Positional[0]}'");
         }
 
-        var timeout = ParseTimeout(arguments.Option("timeout"));
+        var timeout = arguments.Number("timeout", 30, 1, 50);
         if (!services.GetRequiredService<TelegramSettings>().Enabled)
         {
             throw new ConfigurationException("TELEGRAM_BOT_TOKEN is required: it names the bot to poll");
@@ -97,17 +97,5 @@ public sealed class BotCommand : IOperatorCommand
                 await output.WriteLineAsync($"update {update.Id} accepted");
             }
         }
-    }
-
-    private static int ParseTimeout(string? text)
-    {
-        if (text is null)
-        {
-            return 30;
-        }
-
-        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds is >= 1 and <= 50
-            ? seconds
-            : throw new OperatorUsageException("--timeout must be a whole number of seconds from 1 to 50");
     }
 }
