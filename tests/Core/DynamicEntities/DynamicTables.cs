@@ -1,14 +1,14 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Monolith.DynamicEntities;
+using Monolith.Mechanic.Authoring;
 using Monolith.Schema;
 using Monolith.Tests.Support;
 using Npgsql;
 
 namespace Monolith.Tests.Core.DynamicEntities;
 
-/// <summary>Creates dynamic tables with plain DDL and publishes their shapes, as the Mechanic does after an apply.</summary>
+/// <summary>Creates dynamic tables with plain DDL (column types as the Mechanic maps them) and publishes their shapes, as the Mechanic does after an apply.</summary>
 public static class DynamicTables
 {
     /// <summary>Creates (or widens) the tables, then publishes a new version holding them next to the entities already current.</summary>
@@ -42,7 +42,7 @@ public static class DynamicTables
             {
                 var nullability = field.Required ? " NOT NULL" : string.Empty;
                 var defaultValue = field.Default is null ? string.Empty : " DEFAULT " + SqlDefault(field);
-                await ExecuteAsync(connection, $"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {EntitySql.Quote(field.Column)} {SqlType(field)}{defaultValue}{nullability}");
+                await ExecuteAsync(connection, $"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {EntitySql.Quote(field.Column)} {DynamicModel.ColumnType(field)}{defaultValue}{nullability}");
             }
         }
     }
@@ -52,21 +52,6 @@ public static class DynamicTables
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
     }
-
-    private static string SqlType(EntityField field) => field.Type switch
-    {
-        FieldType.String => $"varchar({field.MaxLength!.Value.ToString(CultureInfo.InvariantCulture)})",
-        FieldType.Text => "text",
-        FieldType.Int => "integer",
-        FieldType.BigInt => "bigint",
-        FieldType.Decimal => "numeric(18,4)",
-        FieldType.Bool => "boolean",
-        FieldType.DateTime => "timestamptz",
-        FieldType.Date => "date",
-        FieldType.Uuid => "uuid",
-        FieldType.Json => "jsonb",
-        _ => throw new ArgumentOutOfRangeException(nameof(field)),
-    };
 
     private static string SqlDefault(EntityField field)
     {
