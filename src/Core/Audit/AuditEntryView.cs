@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Monolith.Database;
 
 namespace Monolith.Audit;
 
@@ -7,5 +8,5 @@ public sealed record AuditEntryView(
     long Id, string Action, string Actor, JsonElement Details, string? GitCommit, string? GitBranch, string Status, DateTime CreatedAt)
 {
     public static AuditEntryView From(AuditEntry entry) =>
-        new(entry.Id, entry.Action, entry.Actor, JsonDocument.Parse(entry.Details).RootElement.Clone(), entry.GitCommit, entry.GitBranch, entry.Status, entry.CreatedAt);
+        new(entry.Id, entry.Action, entry.Actor, JsonbText.Element(entry.Details), entry.GitCommit, entry.GitBranch, entry.Status, entry.CreatedAt);
 }

@@ -214,19 +214,13 @@ public sealed class CheckpointStore(NpgsqlDataSource dataSource)
                 reader.GetString(1),
                 reader.GetString(2),
                 reader.IsDBNull(3) ? null : reader.GetString(3),
-                Parse(reader.GetString(4)),
-                Parse(reader.GetString(5)),
+                JsonbText.Element(reader.GetString(4)),
+                JsonbText.Element(reader.GetString(5)),
                 reader.GetDateTime(6),
                 JsonSerializer.Deserialize<List<PendingWriteView>>(reader.GetString(7), JsonSerializerOptions.Web)!));
         }
 
         return rows;
-    }
-
-    private static JsonElement Parse(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        return document.RootElement.Clone();
     }
 
     private static NpgsqlParameter Jsonb(string json) => new() { Value = json, NpgsqlDbType = NpgsqlDbType.Jsonb };

@@ -149,7 +149,7 @@ public sealed class ConversationLog(NpgsqlDataSource dataSource)
             {
                 appended = new MessageView(
                     reader.GetGuid(0), conversationId, reader.GetInt64(1), role, storedContent,
-                    JsonDocument.Parse(storedMetadata).RootElement.Clone(), reader.GetDateTime(2));
+                    JsonbText.Element(storedMetadata), reader.GetDateTime(2));
                 (userId, chatId) = (reader.GetInt64(3), reader.GetInt64(4));
             }
         }
@@ -259,7 +259,7 @@ public sealed class ConversationLog(NpgsqlDataSource dataSource)
             {
                 messages.Add(new MessageView(
                     reader.GetGuid(0), conversationId, reader.GetInt64(1), reader.GetString(2), reader.GetString(3),
-                    JsonDocument.Parse(reader.GetString(4)).RootElement.Clone(), reader.GetDateTime(5)));
+                    JsonbText.Element(reader.GetString(4)), reader.GetDateTime(5)));
             }
         }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Monolith.Database;
 using Npgsql;
 
 namespace Monolith.Conversations;
@@ -16,7 +17,7 @@ public sealed record ConversationView(
         reader.GetInt64(2),
         reader.IsDBNull(3) ? null : reader.GetString(3),
         reader.GetString(4),
-        JsonDocument.Parse(reader.GetString(5)).RootElement.Clone(),
+        JsonbText.Element(reader.GetString(5)),
         reader.GetInt64(6),
         reader.GetDateTime(7),
         reader.GetDateTime(8));

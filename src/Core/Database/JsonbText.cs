@@ -1,8 +1,9 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Monolith.Database;
 
-/// <summary>Makes JSON text storable as jsonb: PostgreSQL rejects the \u0000 escape, so NUL becomes U+FFFD.</summary>
+/// <summary>Moves JSON to and from jsonb: storable text (PostgreSQL rejects the \u0000 escape, so NUL becomes U+FFFD) and elements read back.</summary>
 public static class JsonbText
 {
     public static string Sanitize(string json)
@@ -15,6 +16,9 @@ public static class JsonbText
         var node = JsonNode.Parse(json);
         return node is null ? "null" : Clean(node)!.ToJsonString();
     }
+
+    /// <summary>A stored jsonb value as a JsonElement that owns its memory (no document to dispose).</summary>
+    public static JsonElement Element(string json) => JsonSerializer.Deserialize<JsonElement>(json);
 
     /// <summary>Text columns reject NUL too.</summary>
     public static string SanitizeText(string text) => text.Replace('\0', '\uFFFD');

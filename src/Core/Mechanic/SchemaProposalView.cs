@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Monolith.Database;
 using Monolith.Mechanic.Authoring;
 
 namespace Monolith.Mechanic;
@@ -35,13 +36,13 @@ public sealed record SchemaProposalView(
         p.Status,
         p.Instruction,
         p.Actor,
-        Parse(p.Request),
+        JsonbText.Element(p.Request),
         p.EntityName,
         p.TableName,
         p.EntitySource,
         p.EntityDiff,
-        new MigrationView(p.MigrationId, p.MigrationSql, Parse(p.Steps), p.Snapshot),
-        Parse(p.Findings),
+        new MigrationView(p.MigrationId, p.MigrationSql, JsonbText.Element(p.Steps), p.Snapshot),
+        JsonbText.Element(p.Findings),
         new DryRunView(p.DryRunOk, p.DryRunError),
         [.. MechanicJson.Read<List<DraftFile>>(p.Files).Select(f => f.Path)],
         p.BasedOnMigrationId,
@@ -52,11 +53,10 @@ public sealed record SchemaProposalView(
         p.Error,
         p.RejectReason,
         p.Stage,
-        Parse(p.Progress),
+        JsonbText.Element(p.Progress),
         p.CreatedAt,
         p.UpdatedAt);
 
-    private static JsonElement Parse(string json) => JsonDocument.Parse(json).RootElement.Clone();
 }
 
 /// <summary>The migration of a proposal: its id, the SQL in the order it runs, the steps, and the model snapshot after it.</summary>

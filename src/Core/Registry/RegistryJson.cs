@@ -3,14 +3,8 @@ using Monolith.Database;
 
 namespace Monolith.Registry;
 
-/// <summary>Moves JSON between the API (JsonElement) and jsonb columns (text).</summary>
+/// <summary>Moves JSON from the API (JsonElement) into jsonb columns (text); JsonbText.Element reads it back.</summary>
 internal static class RegistryJson
 {
-    public static JsonElement Parse(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        return document.RootElement.Clone();
-    }
-
     public static string ToJsonb(JsonElement value) => JsonbText.Sanitize(value.GetRawText());
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Monolith.Audit;
+using Monolith.Database;
 using Monolith.Http;
 
 namespace Monolith.Registry;
@@ -132,7 +133,7 @@ public sealed class ToolRegistry(RegistryDbContext db)
         };
         if (!same)
         {
-            changes.Note("schema", tool.Schema is null ? null : RegistryJson.Parse(tool.Schema), wanted is null ? null : RegistryJson.Parse(wanted));
+            changes.Note("schema", tool.Schema is null ? null : JsonbText.Element(tool.Schema), wanted is null ? null : JsonbText.Element(wanted));
             tool.Schema = wanted;
         }
     }

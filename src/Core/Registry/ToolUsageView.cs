@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Monolith.Database;
 
 namespace Monolith.Registry;
 
@@ -7,6 +8,6 @@ public sealed record ToolUsageView(
     Guid Id, string Tool, Guid? ConversationId, Guid? MessageId, JsonElement Arguments, JsonElement Result, int ExecutionTimeMs, string? ServerName, DateTime CreatedAt)
 {
     public static ToolUsageView From(ToolUsage usage, string tool) => new(
-        usage.Id, tool, usage.ConversationId, usage.MessageId, RegistryJson.Parse(usage.Arguments), RegistryJson.Parse(usage.Result ?? "null"),
+        usage.Id, tool, usage.ConversationId, usage.MessageId, JsonbText.Element(usage.Arguments), JsonbText.Element(usage.Result ?? "null"),
         usage.ExecutionTimeMs, usage.ServerName, usage.CreatedAt);
 }
