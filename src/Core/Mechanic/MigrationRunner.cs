@@ -15,10 +15,10 @@ public sealed partial class MigrationRunner(NpgsqlDataSource dataSource, ILogger
     private const int MaxAttempts = 4;
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(200);
 
-    /// <summary>How long a step waits for a table lock before the attempt gives up (and is retried).</summary>
-    public string LockTimeout { get; init; } = "3s";
+    /// <summary>How long a step without its own prelude waits for a table lock before the attempt gives up (and is retried).</summary>
+    private const string LockTimeout = "3s";
 
-    public string StatementTimeout { get; init; } = "120s";
+    private const string StatementTimeout = "120s";
 
     /// <summary>
     /// Proves the steps apply to the real database, then rolls everything back. Steps that cannot run in a transaction
@@ -139,7 +139,7 @@ public sealed partial class MigrationRunner(NpgsqlDataSource dataSource, ILogger
         }
     }
 
-    private async Task SetLocalTimeoutsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    private static async Task SetLocalTimeoutsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("SELECT set_config('lock_timeout', $1, true), set_config('statement_timeout', $2, true)", connection, transaction);
         command.Parameters.Add(new NpgsqlParameter { Value = LockTimeout });
@@ -147,10 +147,11 @@ public sealed partial class MigrationRunner(NpgsqlDataSource dataSource, ILogger
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private async Task SetSessionTimeoutsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    private static async Task SetSessionTimeoutsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        // Session-level settings on a pooled connection are reset (DISCARD ALL) before its next user. CREATE INDEX
-        // CONCURRENTLY waits for every older transaction as a lock wait, so only the statement timeout bounds it.
+        // Session-level settings on a pooled connection are reset (DISCARD ALL) before its next user. These are only the
+        // defaults: a generated migration's own session step (MigrationPlanner.SessionPrelude) replaces them. CREATE INDEX
+        // CONCURRENTLY waits for every older transaction as a lock wait, so the default lets the statement timeout bound it.
         await using var command = new NpgsqlCommand("SELECT set_config('lock_timeout', $1, false), set_config('statement_timeout', $2, false)", connection);
         command.Parameters.Add(new NpgsqlParameter { Value = StatementTimeout });
         command.Parameters.Add(new NpgsqlParameter { Value = StatementTimeout });
