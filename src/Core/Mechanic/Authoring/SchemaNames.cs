@@ -14,7 +14,8 @@ public static partial class SchemaNames
     public static IReadOnlySet<string> CoreTables { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         "conversations", "messages", "langgraph_checkpoints", "checkpoint_writes", "agents", "tools", "tool_usage",
-        "audit_log", "search_index", "schema_changes", "__ef_migrations_history",
+        "audit_log", "search_index", "search_reindex_progress", "schema_changes", "dynamic_migrations", "telegram_updates",
+        "__ef_migrations_history",
     };
 
     /// <summary>Prefixes reserved for the system catalogs and the Mechanic's own tables.</summary>
