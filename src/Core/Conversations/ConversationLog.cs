@@ -9,8 +9,8 @@ namespace Monolith.Conversations;
 /// <summary>
 /// The conversations module's public service: start, continue, append to, read, revise, forget and close conversations,
 /// and a user's counts. Every write goes through it (HTTP and the Telegram bot; the list and search reads are their own
-/// endpoints' queries); it keeps each
-/// user and system message's row in search_index in step with the message (see <see cref="MessageIndex"/>). Text is stored with \u0000 replaced by U+FFFD.
+/// endpoints' queries). It keeps each user and system message's row in search_index in step with the message (see
+/// <see cref="MessageIndex"/>). Text is stored with \u0000 replaced by U+FFFD.
 /// </summary>
 public sealed class ConversationLog(NpgsqlDataSource dataSource)
 {
