@@ -15,6 +15,8 @@ public sealed class BadConfigurationStopsStartup
         { "API_KEY", null, "API_KEY is required" },
         { "API_KEY", "short", "API_KEY must be at least 16 characters" },
         { "ADMIN_API_KEY", TestKeys.Service, "ADMIN_API_KEY must differ from API_KEY" },
+        { "PROPOSER_API_KEY", "short", "PROPOSER_API_KEY must be at least 16 characters" },
+        { "PROPOSER_API_KEY", TestKeys.Admin, "PROPOSER_API_KEY must differ from API_KEY and ADMIN_API_KEY" },
         { "PORT", "70000", "PORT must be a whole number from 1 to 65535" },
         { "EMBEDDING_DIM", "0", "EMBEDDING_DIM must be a whole number" },
         { "LOG_FORMAT", "xml", "LOG_FORMAT must be one of" },
@@ -48,7 +50,7 @@ public sealed class BadConfigurationStopsStartup
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        foreach (var key in new[] { "DATABASE_URL", "TEST_DATABASE_URL", "API_KEY", "ADMIN_API_KEY", "PORT", "EMBEDDING_DIM", "LOG_FORMAT" })
+        foreach (var key in new[] { "DATABASE_URL", "TEST_DATABASE_URL", "API_KEY", "ADMIN_API_KEY", "PROPOSER_API_KEY", "PORT", "EMBEDDING_DIM", "LOG_FORMAT" })
         {
             start.Environment.Remove(key);
         }

@@ -20,6 +20,7 @@ public sealed class TestHost : IAsyncDisposable
         ["DATABASE_URL"] = connectionString,
         ["API_KEY"] = TestKeys.Service,
         ["ADMIN_API_KEY"] = TestKeys.Admin,
+        ["PROPOSER_API_KEY"] = TestKeys.Proposer,
     };
 
     /// <param name="prepare">Runs start-up migrations before serving, as the real service does.</param>

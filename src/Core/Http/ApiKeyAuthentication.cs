@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace Monolith.Http;
 
-/// <summary>Authenticates X-Api-Key against the service and admin keys in constant time.</summary>
+/// <summary>Authenticates X-Api-Key against the service, admin and proposer keys in constant time.</summary>
 public sealed class ApiKeyAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
@@ -18,11 +18,13 @@ public sealed class ApiKeyAuthentication(
 {
     private readonly byte[] adminDigest = SecretComparison.Digest(keys.AdminKey);
     private readonly byte[] serviceDigest = SecretComparison.Digest(keys.ServiceKey);
+    private readonly byte[]? proposerDigest = keys.ProposerKey is null ? null : SecretComparison.Digest(keys.ProposerKey);
 
     public const string SchemeName = "ApiKey";
     public const string HeaderName = "X-Api-Key";
     public const string ServiceRole = "service";
     public const string AdminRole = "admin";
+    public const string ProposerRole = "proposer";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -32,8 +34,10 @@ public sealed class ApiKeyAuthentication(
         }
 
         var presented = values[0]!;
-        string[] roles = SecretComparison.Matches(presented, adminDigest) ? [AdminRole, ServiceRole]
+        // The admin key can do everything; the proposer key only what the Mechanic's proposer routes allow.
+        string[] roles = SecretComparison.Matches(presented, adminDigest) ? [AdminRole, ProposerRole, ServiceRole]
             : SecretComparison.Matches(presented, serviceDigest) ? [ServiceRole]
+            : proposerDigest is not null && SecretComparison.Matches(presented, proposerDigest) ? [ProposerRole]
             : [];
         if (roles.Length == 0)
         {
@@ -48,7 +52,8 @@ public sealed class ApiKeyAuthentication(
         WriteProblem(StatusCodes.Status401Unauthorized, "Unauthorized", $"Send a valid key in the {HeaderName} header.");
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        WriteProblem(StatusCodes.Status403Forbidden, "Forbidden", "This route needs the admin key.");
+        WriteProblem(StatusCodes.Status403Forbidden, "Forbidden",
+            Context.User.IsInRole(ProposerRole) ? "The proposer key can propose and read proposals; this route needs the admin key." : "This route needs the admin key.");
 
 
     private async Task WriteProblem(int status, string title, string detail)

@@ -29,7 +29,8 @@ public static class HttpModule
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(AccessPolicy.Service, policy => policy.RequireRole(ApiKeyAuthentication.ServiceRole))
-            .AddPolicy(AccessPolicy.Admin, policy => policy.RequireRole(ApiKeyAuthentication.AdminRole));
+            .AddPolicy(AccessPolicy.Admin, policy => policy.RequireRole(ApiKeyAuthentication.AdminRole))
+            .AddPolicy(AccessPolicy.Proposer, policy => policy.RequireRole(ApiKeyAuthentication.ProposerRole));
         ValidatorOptions.Global.PropertyNameResolver = (_, member, _) => member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
         return services;
     }
