@@ -63,13 +63,13 @@ public sealed class MechanicApplyScenario : IBenchmarkScenario
         var clock = Stopwatch.StartNew();
         await using var scope = services.CreateAsyncScope();
         var pipeline = scope.ServiceProvider.GetRequiredService<MechanicPipeline>();
-        var proposal = await pipeline.ProposeAsync(request, cancellationToken);
+        var proposal = await pipeline.ProposeAsync(request, MechanicCaller.Operator, cancellationToken);
         if (proposal.Status != ProposalStatus.PendingReview)
         {
             throw new InvalidOperationException($"bench change was {proposal.Status}: {proposal.Findings} {proposal.DryRunError}");
         }
 
-        var applied = await pipeline.ApproveAsync(proposal.Id, "bench", cancellationToken);
+        var applied = await pipeline.ApproveAsync(proposal.Id, MechanicCaller.Operator, cancellationToken);
         var total = clock.Elapsed.TotalMilliseconds;
         if (applied.Status != ProposalStatus.Applied)
         {

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using FluentValidation;
+using Monolith.Http;
 using Monolith.Mechanic.Authoring;
 
 namespace Monolith.Mechanic;
@@ -12,8 +13,9 @@ public sealed class ChangeRequestValidator : AbstractValidator<ChangeRequest>
 
     public ChangeRequestValidator()
     {
-        RuleFor(r => r.Instruction).NotEmpty().MaximumLength(4000);
-        RuleFor(r => r.Actor).NotEmpty().MaximumLength(100);
+        RuleFor(r => r.Instruction).NotEmpty().MaximumLength(4000).FreeText();
+        // The actor is written on one line of the commit's trailer block and the audit row: a line break could forge one.
+        RuleFor(r => r.Actor).NotEmpty().MaximumLength(100).SingleLine();
         RuleFor(r => r.Entity)
             .Must(e => e is null || e.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Null)
             .WithMessage("entity must be a JSON object.");

@@ -69,8 +69,12 @@ public sealed class GitWorkingTree(MechanicSettings settings)
             : new HashSet<string>(StringComparer.Ordinal);
     }
 
-    /// <summary>The commit on the branch that carries the migration's trailer, if one was made (by this or an interrupted run).</summary>
-    public string? FindCommit(string migrationId)
+    /// <summary>
+    /// The commit on the branch that made the migration (by this or an interrupted run): its trailer block (the message's
+    /// final paragraph, git-trailer style) carries the migration's trailer and its tree holds the migration's manifest.
+    /// A trailer-like line anywhere else in a message (an instruction quoting one) is not the Mechanic's.
+    /// </summary>
+    public string? FindCommit(string migrationId, string manifestPath)
     {
         using var repository = new Repository(settings.RepositoryPath);
         var branch = repository.Branches[Branch];
@@ -82,13 +86,30 @@ public sealed class GitWorkingTree(MechanicSettings settings)
         var trailer = $"{MigrationTrailer}: {migrationId}";
         return repository.Commits.QueryBy(new CommitFilter { IncludeReachableFrom = branch })
             .Take(TrailerSearchDepth)
-            .FirstOrDefault(c => c.Message.Split('\n').Any(line => line.Trim() == trailer))?.Sha;
+            .FirstOrDefault(c => TrailerBlock(c.Message).Contains(trailer, StringComparer.Ordinal) && c[manifestPath]?.TargetType == TreeEntryTargetType.Blob)?.Sha;
     }
 
-    /// <summary>Commits exactly <paramref name="files"/> on the branch, once: a commit that already carries the trailer is returned instead.</summary>
-    public string Commit(IReadOnlyList<DraftFile> files, string migrationId, string message)
+    /// <summary>The lines of the message's final paragraph when every one of them is a <c>Token: value</c> trailer; otherwise none.</summary>
+    public static IReadOnlyList<string> TrailerBlock(string message)
     {
-        if (FindCommit(migrationId) is { } existing)
+        var paragraphs = message.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n').Split("\n\n");
+        var lines = paragraphs[^1].Split('\n');
+        return paragraphs.Length > 1 && lines.All(IsTrailerLine) ? lines : [];
+    }
+
+    private static bool IsTrailerLine(string line)
+    {
+        var colon = line.IndexOf(": ", StringComparison.Ordinal);
+        return colon > 0 && line[..colon].All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
+    }
+
+    /// <summary>
+    /// Commits exactly <paramref name="files"/> on the branch, once: a commit that already made the migration is returned instead.
+    /// <paramref name="trailers"/> become the message's trailer block, after the migration's own trailer is added.
+    /// </summary>
+    public string Commit(IReadOnlyList<DraftFile> files, string migrationId, string manifestPath, string message, IReadOnlyList<(string Token, string Value)> trailers)
+    {
+        if (FindCommit(migrationId, manifestPath) is { } existing)
         {
             return existing;
         }
@@ -109,7 +130,7 @@ public sealed class GitWorkingTree(MechanicSettings settings)
 
         var signature = new Signature(settings.AuthorName, settings.AuthorEmail, DateTimeOffset.Now);
         var commit = repository.ObjectDatabase.CreateCommit(
-            signature, signature, $"{message.TrimEnd()}\n\n{MigrationTrailer}: {migrationId}\n", repository.ObjectDatabase.CreateTree(tree),
+            signature, signature, FullMessage(message, trailers, migrationId), repository.ObjectDatabase.CreateTree(tree),
             parent is null ? [] : [parent], prettifyMessage: false);
         var canonical = "refs/heads/" + branchName;
         if (repository.Refs[canonical] is { } reference)
@@ -133,6 +154,14 @@ public sealed class GitWorkingTree(MechanicSettings settings)
         }
 
         return commit.Sha;
+    }
+
+    /// <summary>The message, then the trailer block: each value on one line (control characters become spaces), the migration's trailer last.</summary>
+    private static string FullMessage(string message, IReadOnlyList<(string Token, string Value)> trailers, string migrationId)
+    {
+        var block = trailers.Append((MigrationTrailer, migrationId))
+            .Select(t => $"{t.Item1}: {new string([.. t.Item2.Select(c => char.IsControl(c) ? ' ' : c)]).Trim()}");
+        return $"{message.TrimEnd()}\n\n{string.Join('\n', block)}\n";
     }
 
     /// <summary>Pushes the branch to MECHANIC_REMOTE (a remote name, a URL or a path). Returns the error, or null.</summary>

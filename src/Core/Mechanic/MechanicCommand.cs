@@ -10,8 +10,6 @@ namespace Monolith.Mechanic;
 /// <summary>tools/monolith mechanic propose|list|show|approve|reject: the review API without HTTP.</summary>
 public sealed class MechanicCommand : IOperatorCommand
 {
-    private const string OperatorApprover = "operator cli";
-
     public string Name => "mechanic";
 
     public string Summary => "propose, list, show, approve or reject schema changes";
@@ -50,7 +48,7 @@ public sealed class MechanicCommand : IOperatorCommand
                     return 0;
                 case "approve":
                     arguments.AllowOnly();
-                    return await ReportAsync(output, await pipeline.ApproveAsync(Id(arguments), OperatorApprover, cancellationToken));
+                    return await ReportAsync(output, await pipeline.ApproveAsync(Id(arguments), MechanicCaller.Operator, cancellationToken));
                 case "reject":
                     arguments.AllowOnly("reason");
                     var reason = arguments.Option("reason");
@@ -59,7 +57,12 @@ public sealed class MechanicCommand : IOperatorCommand
                         throw new OperatorUsageException("reject needs --reason");
                     }
 
-                    return await ReportAsync(output, await pipeline.RejectAsync(Id(arguments), reason, cancellationToken));
+                    if (await new RejectRequestValidator().ValidateAsync(new RejectRequest(reason), cancellationToken) is { IsValid: false } invalid)
+                    {
+                        throw new OperatorUsageException(string.Join(" ", invalid.Errors.Select(e => e.ErrorMessage)));
+                    }
+
+                    return await ReportAsync(output, await pipeline.RejectAsync(Id(arguments), reason, MechanicCaller.Operator, cancellationToken));
                 default:
                     throw new OperatorUsageException($"unknown action '{action}'");
             }
@@ -101,7 +104,7 @@ public sealed class MechanicCommand : IOperatorCommand
             throw new OperatorUsageException($"{file}: {string.Join(" ", validation.Errors.Select(e => e.ErrorMessage))}");
         }
 
-        return await ReportAsync(output, await pipeline.ProposeAsync(request, cancellationToken));
+        return await ReportAsync(output, await pipeline.ProposeAsync(request, MechanicCaller.Operator, cancellationToken));
     }
 
     private static async Task<int> ListAsync(MechanicDbContext db, OperatorArguments arguments, TextWriter output, CancellationToken cancellationToken)

@@ -20,6 +20,8 @@ public sealed class MechanicDbContext(DbContextOptions<MechanicDbContext> option
             proposal.Property(p => p.Status).HasMaxLength(20);
             proposal.Property(p => p.Actor).HasMaxLength(100);
             proposal.Property(p => p.Request).HasColumnType("jsonb");
+            proposal.Property(p => p.ProposedBy).HasColumnType("jsonb").HasDefaultValueSql("'{}'::jsonb");
+            proposal.Property(p => p.ReviewedBy).HasColumnType("jsonb");
             proposal.Property(p => p.EntityName).HasMaxLength(100);
             proposal.Property(p => p.TableName).HasMaxLength(63);
             proposal.Property(p => p.MigrationId).HasMaxLength(150);

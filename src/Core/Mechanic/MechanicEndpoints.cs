@@ -11,35 +11,44 @@ namespace Monolith.Mechanic;
 /// <summary>
 /// The review API under /api/admin/mechanic and /api/admin/schema. An unsafe change is not a bad request: it is stored
 /// as a proposal with status rejected and its findings (201), so the requester sees why; only malformed requests are 400.
+/// The proposer key may propose, read its own proposals and the schema; approving and rejecting need the admin key.
 /// </summary>
 public static class MechanicEndpoints
 {
-    private const string ApiApprover = "admin api";
+    private static readonly string ProposerProposals = MechanicJson.Write(new { role = MechanicCaller.ProposerRole });
 
     public static IEndpointRouteBuilder MapMechanicEndpoints(this IEndpointRouteBuilder app)
     {
-        var changes = app.MapAdminApi("/mechanic/changes", "Mechanic");
-        changes.MapPost("/", ProposeAsync).Validates<ChangeRequest>();
-        changes.MapGet("/", ListAsync).Validates<ProposalQuery>();
-        changes.MapGet("/{id:guid}", ShowAsync).ProducesProblem(StatusCodes.Status404NotFound);
-        changes.MapPost("/{id:guid}/approve", ApproveAsync).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        changes.MapPost("/{id:guid}/reject", RejectAsync).Validates<RejectRequest>()
+        var proposals = app.MapProposerApi("/mechanic/changes", "Mechanic");
+        proposals.MapPost("/", ProposeAsync).Validates<ChangeRequest>();
+        proposals.MapGet("/", ListAsync).Validates<ProposalQuery>();
+        proposals.MapGet("/{id:guid}", ShowAsync).ProducesProblem(StatusCodes.Status404NotFound);
+        var reviews = app.MapAdminApi("/mechanic/changes", "Mechanic");
+        reviews.MapPost("/{id:guid}/approve", ApproveAsync).ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        app.MapAdminApi("/schema", "Mechanic").MapGet("/", SchemaAsync);
+        reviews.MapPost("/{id:guid}/reject", RejectAsync).Validates<RejectRequest>()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        app.MapProposerApi("/schema", "Mechanic").MapGet("/", SchemaAsync);
         return app;
     }
 
-    private static async Task<Created<SchemaProposalView>> ProposeAsync(ChangeRequest request, MechanicPipeline pipeline, CancellationToken cancellationToken)
+    private static async Task<Created<SchemaProposalView>> ProposeAsync(ChangeRequest request, HttpContext context, MechanicPipeline pipeline, CancellationToken cancellationToken)
     {
-        var proposal = await pipeline.ProposeAsync(request, cancellationToken);
+        var proposal = await pipeline.ProposeAsync(request, MechanicCaller.FromKey(context.User, Channel(context)), cancellationToken);
         return TypedResults.Created($"/api/admin/mechanic/changes/{proposal.Id}", SchemaProposalView.From(proposal));
     }
 
-    private static async Task<Ok<Page<SchemaProposalView>>> ListAsync([AsParameters] ProposalQuery query, MechanicDbContext db, CancellationToken cancellationToken)
+    private static async Task<Ok<Page<SchemaProposalView>>> ListAsync(
+        [AsParameters] ProposalQuery query, HttpContext context, MechanicDbContext db, CancellationToken cancellationToken)
     {
         var limit = PageCursor.Limit(query.Limit);
         var after = PageCursor.Decode<ProposalCursor>(query.Cursor);
         var rows = db.Proposals.AsNoTracking();
+        if (IsProposerOnly(context))
+        {
+            rows = rows.Where(p => EF.Functions.JsonContains(p.ProposedBy, ProposerProposals));
+        }
+
         if (query.Status is not null)
         {
             rows = rows.Where(p => p.Status == query.Status);
@@ -54,14 +63,39 @@ public static class MechanicEndpoints
         return TypedResults.Ok(PageCursor.ToPage(page, limit, SchemaProposalView.From, p => new ProposalCursor(p.CreatedAt, p.Id)));
     }
 
-    private static async Task<Ok<SchemaProposalView>> ShowAsync(Guid id, MechanicPipeline pipeline, CancellationToken cancellationToken) =>
-        TypedResults.Ok(SchemaProposalView.From(await pipeline.LoadAsync(id, cancellationToken)));
+    private static async Task<Ok<SchemaProposalView>> ShowAsync(Guid id, HttpContext context, MechanicPipeline pipeline, CancellationToken cancellationToken)
+    {
+        var proposal = await pipeline.LoadAsync(id, cancellationToken);
+        // The proposer reads its own proposals only; another's is as absent as an unknown id.
+        if (IsProposerOnly(context) && MechanicJson.Read<MechanicCaller?>(proposal.ProposedBy)?.Role != MechanicCaller.ProposerRole)
+        {
+            throw new NotFoundException($"No schema change {id}.");
+        }
 
-    private static async Task<Ok<SchemaProposalView>> ApproveAsync(Guid id, MechanicPipeline pipeline, CancellationToken cancellationToken) =>
-        TypedResults.Ok(SchemaProposalView.From(await pipeline.ApproveAsync(id, ApiApprover, cancellationToken)));
+        return TypedResults.Ok(SchemaProposalView.From(proposal));
+    }
 
-    private static async Task<Ok<SchemaProposalView>> RejectAsync(Guid id, RejectRequest request, MechanicPipeline pipeline, CancellationToken cancellationToken) =>
-        TypedResults.Ok(SchemaProposalView.From(await pipeline.RejectAsync(id, request.Reason!, cancellationToken)));
+    private static async Task<Ok<SchemaProposalView>> ApproveAsync(Guid id, HttpContext context, MechanicPipeline pipeline, CancellationToken cancellationToken) =>
+        TypedResults.Ok(SchemaProposalView.From(await pipeline.ApproveAsync(id, MechanicCaller.FromKey(context.User, Channel(context)), cancellationToken)));
+
+    private static async Task<Ok<SchemaProposalView>> RejectAsync(
+        Guid id, RejectRequest request, HttpContext context, MechanicPipeline pipeline, CancellationToken cancellationToken) =>
+        TypedResults.Ok(SchemaProposalView.From(await pipeline.RejectAsync(id, request.Reason!, MechanicCaller.FromKey(context.User, Channel(context)), cancellationToken)));
+
+    private static bool IsProposerOnly(HttpContext context) => !context.User.IsInRole(ApiKeyAuthentication.AdminRole);
+
+    /// <summary>The channel the client names in X-Review-Channel (the admin page sends admin_page); api when absent.</summary>
+    private static string Channel(HttpContext context)
+    {
+        var values = context.Request.Headers[ReviewChannel.HeaderName];
+        if (values.Count == 0)
+        {
+            return ReviewChannel.Api;
+        }
+
+        return values.Count == 1 && ReviewChannel.Http.Contains(values[0]) ? values[0]!
+            : throw new BadRequestException(ReviewChannel.HeaderName, $"{ReviewChannel.HeaderName} must be one of {string.Join(", ", ReviewChannel.Http)}.");
+    }
 
     private static async Task<Ok<SchemaView>> SchemaAsync(DynamicMigrationHistory history, CancellationToken cancellationToken) =>
         TypedResults.Ok(SchemaView.From(await history.ReadLatestAsync(cancellationToken)));

@@ -29,39 +29,49 @@ public sealed class MechanicPipeline(
     CrashPoints crashPoints)
 {
     public const string AuditAction = "schema_change";
+    public const string RejectedAuditAction = "schema_change_rejected";
+    private const int MaxAuditedFindings = 50;
+    private const string RulesRejection = "rejected by the safety rules or the dry run";
+
+    /// <summary>How an audit row names the safety rules and the dry run when they, not a person, rejected a change.</summary>
+    private static readonly object RulesRejector = new { role = "rules", channel = "mechanic" };
     public const string NotifyChannel = "monolith_schema";
     private const string BackupActor = "mechanic";
 
     /// <summary>Drafts the request against the applied schema, dry-runs it and stores the proposal (applied at once under MECHANIC_AUTO_APPLY when it has no findings).</summary>
-    public async Task<SchemaProposal> ProposeAsync(ChangeRequest request, CancellationToken cancellationToken)
+    public async Task<SchemaProposal> ProposeAsync(ChangeRequest request, MechanicCaller proposer, CancellationToken cancellationToken)
     {
         var applied = await history.ReadAppliedAsync(cancellationToken);
         var draft = await Author().DraftAsync(request, applied, cancellationToken);
-        return await ProposeDraftAsync(request, draft, applied.LastMigrationId, cancellationToken);
+        return await ProposeDraftAsync(request, draft, applied.LastMigrationId, proposer, cancellationToken);
     }
 
     /// <summary>Stores an already computed draft as a proposal: the second half of <see cref="ProposeAsync"/>.</summary>
-    public async Task<SchemaProposal> ProposeDraftAsync(ChangeRequest request, SchemaDraft draft, string? basedOnMigrationId, CancellationToken cancellationToken)
+    public async Task<SchemaProposal> ProposeDraftAsync(
+        ChangeRequest request, SchemaDraft draft, string? basedOnMigrationId, MechanicCaller proposer, CancellationToken cancellationToken)
     {
         var proposal = new SchemaProposal
         {
             Id = Guid.CreateVersion7(),
             Instruction = JsonbText.SanitizeText(request.Instruction),
             Actor = JsonbText.SanitizeText(request.Actor),
+            ProposedBy = MechanicJson.Write(proposer),
             Request = JsonbText.Sanitize(MechanicJson.Write(request)),
             BasedOnMigrationId = basedOnMigrationId,
             CreatedAt = DateTime.UtcNow,
         };
         var safe = await CheckAsync(proposal, draft, cancellationToken);
         proposal.Status = safe ? ProposalStatus.PendingReview : ProposalStatus.Rejected;
-        Journal(proposal, ProposalStage.Drafted, safe ? "draft is safe and dry-runs" : "rejected by the safety rules or the dry run");
+        Journal(proposal, ProposalStage.Drafted, safe ? "draft is safe and dry-runs" : RulesRejection);
+        if (!safe)
+        {
+            await RecordRejectionAsync(proposal, null, RulesRejection, isNew: true, cancellationToken);
+            return proposal;
+        }
+
         db.Proposals.Add(proposal);
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        if (!safe)
-        {
-            return proposal;
-        }
 
         await using (await mechanicLock.AcquireAsync(cancellationToken))
         {
@@ -69,11 +79,11 @@ public sealed class MechanicPipeline(
         }
 
         return settings.AutoApply && draft.Findings.Count == 0
-            ? await ApproveAsync(proposal.Id, "auto-apply", cancellationToken)
+            ? await ApproveAsync(proposal.Id, MechanicCaller.AutoApply, cancellationToken)
             : proposal;
     }
 
-    public async Task<SchemaProposal> ApproveAsync(Guid id, string approver, CancellationToken cancellationToken)
+    public async Task<SchemaProposal> ApproveAsync(Guid id, MechanicCaller approver, CancellationToken cancellationToken)
     {
         await using var held = await mechanicLock.AcquireAsync(cancellationToken);
         var (_, latest) = await RecoverLockedAsync(cancellationToken);
@@ -85,13 +95,13 @@ public sealed class MechanicPipeline(
 
         if (latest.MigrationId != proposal.BasedOnMigrationId)
         {
-            await RedraftAsync(proposal, cancellationToken);
+            await RedraftAsync(proposal, approver, cancellationToken);
         }
 
         return await ApplyLockedAsync(proposal, approver, latest.Number, cancellationToken);
     }
 
-    public async Task<SchemaProposal> RejectAsync(Guid id, string reason, CancellationToken cancellationToken)
+    public async Task<SchemaProposal> RejectAsync(Guid id, string reason, MechanicCaller reviewer, CancellationToken cancellationToken)
     {
         await using var held = await mechanicLock.AcquireAsync(cancellationToken);
         var proposal = await LoadAsync(id, cancellationToken);
@@ -103,8 +113,9 @@ public sealed class MechanicPipeline(
         git.Restore(ProposalDraft.ToDraft(proposal).Files.Select(f => f.Path));
         proposal.Status = ProposalStatus.Rejected;
         proposal.RejectReason = JsonbText.SanitizeText(reason);
-        Journal(proposal, "rejected", reason);
-        await SaveAsync(proposal, cancellationToken);
+        proposal.ReviewedBy = MechanicJson.Write(reviewer);
+        Journal(proposal, "rejected", $"{reviewer}: {reason}");
+        await RecordRejectionAsync(proposal, reviewer, proposal.RejectReason, isNew: false, cancellationToken);
         return proposal;
     }
 
@@ -136,6 +147,7 @@ public sealed class MechanicPipeline(
                 proposal.Status = ProposalStatus.PendingReview;
                 proposal.Stage = ProposalStage.Drafted;
                 proposal.AppliedVersion = null;
+                proposal.ReviewedBy = null;
                 Journal(proposal, "rolled_back", "interrupted before the migration was applied; nothing changed");
                 await SaveAsync(proposal, cancellationToken);
                 continue;
@@ -156,11 +168,12 @@ public sealed class MechanicPipeline(
         return (interrupted.Count, latest);
     }
 
-    private async Task<SchemaProposal> ApplyLockedAsync(SchemaProposal proposal, string approver, long appliedVersion, CancellationToken cancellationToken)
+    private async Task<SchemaProposal> ApplyLockedAsync(SchemaProposal proposal, MechanicCaller approver, long appliedVersion, CancellationToken cancellationToken)
     {
         var draft = ProposalDraft.ToDraft(proposal);
         proposal.Status = ProposalStatus.Approved;
-        Journal(proposal, "approved", approver);
+        proposal.ReviewedBy = MechanicJson.Write(approver);
+        Journal(proposal, "approved", approver.ToString());
         await SaveAsync(proposal, cancellationToken);
 
         try
@@ -266,7 +279,7 @@ public sealed class MechanicPipeline(
             }
 
             git.Write(files);
-            proposal.GitCommit = git.Commit(files, draft.MigrationId, CommitMessage(proposal, draft));
+            proposal.GitCommit = git.Commit(files, draft.MigrationId, manifest.Path, CommitMessage(proposal, draft), Trailers(proposal));
             crashPoints.Reached(CrashPoints.GitCommitMade);
             var pushError = git.Push();
             proposal.Stage = ProposalStage.Committed;
@@ -307,6 +320,8 @@ public sealed class MechanicPipeline(
                 filesChanged = success || proposal.GitCommit is not null ? files.Select(f => f.Path).ToList() : [],
                 backupPath = proposal.BackupPath,
                 error = proposal.Error,
+                proposedBy = ProposedBy(proposal),
+                approvedBy = Caller(proposal.ReviewedBy),
             },
             success ? AuditEvent.Success : AuditEvent.Failure,
             proposal.GitCommit,
@@ -324,8 +339,56 @@ public sealed class MechanicPipeline(
         await transaction.CommitAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// A rejection and its audit row commit together: by a reviewer (with the reason), or by the safety rules and the dry
+    /// run (<paramref name="reviewer"/> null; the error findings are the reason), when proposed or when re-checked at approval.
+    /// </summary>
+    private async Task RecordRejectionAsync(SchemaProposal proposal, MechanicCaller? reviewer, string reason, bool isNew, CancellationToken cancellationToken)
+    {
+        var errors = MechanicJson.Read<List<SafetyFinding>>(proposal.Findings).Where(f => f.Severity == SafetyFinding.Error).ToList();
+        var audit = new AuditEvent(
+            RejectedAuditAction,
+            proposal.Actor,
+            new
+            {
+                changeId = proposal.Id,
+                instruction = proposal.Instruction,
+                entity = proposal.EntityName,
+                table = proposal.TableName,
+                migrationId = proposal.MigrationId,
+                proposedBy = ProposedBy(proposal),
+                rejectedBy = (object?)reviewer ?? RulesRejector,
+                reason,
+                findings = reviewer is null ? errors.Take(MaxAuditedFindings).Select(f => new { f.Rule, f.Message }).ToList() : null,
+            });
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        proposal.AuditId = await AuditLog.RecordAsync(audit, db, cancellationToken);
+        if (isNew)
+        {
+            proposal.UpdatedAt = DateTime.UtcNow;
+            db.Proposals.Add(proposal);
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+        else
+        {
+            await SaveAsync(proposal, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static object ProposedBy(SchemaProposal proposal)
+    {
+        var caller = Caller(proposal.ProposedBy);
+        return new { role = caller?.Role, channel = caller?.Channel, actor = proposal.Actor };
+    }
+
+    private static MechanicCaller? Caller(string? json) =>
+        json is null ? null : MechanicJson.Read<MechanicCaller?>(json) is { Role: not null } caller ? caller : null;
+
     /// <summary>A proposal drafted against an older schema is drafted again; it goes on only when its SQL is unchanged (or auto-apply allows it).</summary>
-    private async Task RedraftAsync(SchemaProposal proposal, CancellationToken cancellationToken)
+    private async Task RedraftAsync(SchemaProposal proposal, MechanicCaller approver, CancellationToken cancellationToken)
     {
         var previous = ProposalDraft.ToDraft(proposal);
         var request = MechanicJson.Read<ChangeRequest>(proposal.Request);
@@ -337,8 +400,9 @@ public sealed class MechanicPipeline(
         if (!safe)
         {
             proposal.Status = ProposalStatus.Rejected;
-            Journal(proposal, "redrafted", $"re-checked against {applied.LastMigrationId ?? "the empty schema"}: now rejected");
-            await SaveAsync(proposal, cancellationToken);
+            Journal(proposal, "redrafted", $"re-checked against {applied.LastMigrationId ?? "the empty schema"} on approval by {approver}: now rejected");
+            await RecordRejectionAsync(proposal, null, $"{RulesRejection} when re-checked against {applied.LastMigrationId ?? "the empty schema"} on approval by {approver}",
+                isNew: false, cancellationToken);
             throw new ConflictException($"The schema changed since this proposal was drafted; re-checked against {applied.LastMigrationId}, it is now rejected: "
                 + string.Join("; ", draft.Findings.Select(f => f.Message)));
         }
@@ -406,16 +470,26 @@ public sealed class MechanicPipeline(
             subject = subject[..69] + "...";
         }
 
+        // The instruction is quoted (every line indented), so no line of it can pass for a trailer or a heading of ours.
+        var instruction = string.Join("\n", proposal.Instruction.ReplaceLineEndings("\n").Split('\n')
+            .Select(line => "    " + new string([.. line.Select(c => char.IsControl(c) ? ' ' : c)]).TrimEnd()));
         return $"""
             {subject}
 
-            {proposal.Instruction}
+            Instruction:
+            {instruction}
 
             Steps:
             {string.Join("\n", draft.Steps.Select(s => "- " + s.Description))}
-
-            Change: {proposal.Id}
-            Requested-by: {proposal.Actor}
             """;
     }
+
+    /// <summary>The commit's trailer block (git-trailer style, the message's last paragraph); values are one line each.</summary>
+    private static IReadOnlyList<(string Token, string Value)> Trailers(SchemaProposal proposal) =>
+    [
+        ("Change", proposal.Id.ToString()),
+        ("Requested-by", proposal.Actor),
+        ("Proposed-by", Caller(proposal.ProposedBy)?.ToString() ?? "unknown"),
+        ("Approved-by", Caller(proposal.ReviewedBy)?.ToString() ?? "unknown"),
+    ];
 }

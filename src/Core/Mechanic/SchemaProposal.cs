@@ -11,6 +11,12 @@ public sealed class SchemaProposal
 
     public string Actor { get; set; } = null!;
 
+    /// <summary>Who proposed it: a <see cref="MechanicCaller"/> (jsonb {role, channel}).</summary>
+    public string ProposedBy { get; set; } = "{}";
+
+    /// <summary>Who approved or rejected it: a <see cref="MechanicCaller"/> (jsonb), null until reviewed or when the rules rejected it.</summary>
+    public string? ReviewedBy { get; set; }
+
     /// <summary>The change request as received (jsonb).</summary>
     public string Request { get; set; } = "{}";
 

@@ -19,7 +19,7 @@ public sealed class CoreSchemaMatchesDesign(MonolithFixture fixture) : Integrati
         { "search_reindex_progress", ["scope", "last_id", "done", "dimension", "started_at", "updated_at"] },
         {
             "schema_changes",
-            ["id", "status", "instruction", "actor", "request", "entity_name", "table_name", "entity_source", "entity_diff", "migration_id", "migration_sql",
+            ["id", "status", "instruction", "actor", "proposed_by", "reviewed_by", "request", "entity_name", "table_name", "entity_source", "entity_diff", "migration_id", "migration_sql",
              "steps", "snapshot", "entities", "files", "findings", "dry_run_ok", "dry_run_error", "based_on_migration_id", "backup_path", "applied_version",
              "git_commit", "audit_id", "error", "reject_reason", "stage", "progress", "created_at", "updated_at"]
         },

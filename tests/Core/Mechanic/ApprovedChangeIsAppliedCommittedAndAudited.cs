@@ -17,7 +17,7 @@ public sealed class ApprovedChangeIsAppliedCommittedAndAudited
         await using var env = await MechanicEnvironment.StartAsync();
         var draft = DraftBuilder.CreateTable("Character", "characters", "20260101000000_CreateCharacter",
             ("Name", "name", FieldType.String, "varchar(200)"), ("Age", "age", FieldType.Int, "integer"));
-        var proposed = await env.WithPipelineAsync(p => p.ProposeDraftAsync(DraftBuilder.Request(), draft, null, CancellationToken.None));
+        var proposed = await env.WithPipelineAsync(p => p.ProposeDraftAsync(DraftBuilder.Request(), draft, null, MechanicCaller.Operator, CancellationToken.None));
         Assert.Equal(ProposalStatus.PendingReview, proposed.Status);
         Assert.True(proposed.DryRunOk);
         Assert.True(env.FileExists("src/Dynamic/Schema/Character.cs"));
@@ -79,8 +79,8 @@ public sealed class ApprovedChangeIsAppliedCommittedAndAudited
         }
 
         var draft = DraftBuilder.CreateTable("Character", "characters", "20260101000000_CreateCharacter", ("Name", "name", FieldType.Text, "text"));
-        var proposed = await env.WithPipelineAsync(p => p.ProposeDraftAsync(DraftBuilder.Request(), draft, null, CancellationToken.None));
-        await env.WithPipelineAsync(p => p.ApproveAsync(proposed.Id, "test", CancellationToken.None));
+        var proposed = await env.WithPipelineAsync(p => p.ProposeDraftAsync(DraftBuilder.Request(), draft, null, MechanicCaller.Operator, CancellationToken.None));
+        await env.WithPipelineAsync(p => p.ApproveAsync(proposed.Id, MechanicCaller.Operator, CancellationToken.None));
 
         await listener.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal("1", payload);

@@ -20,6 +20,10 @@ public sealed class ChangeRequestsAreValidated(MonolithFixture fixture) : Integr
         { """{"instruction":"why","actor":"a","entity":[1,2]}""", "entity" },
         { $$"""{"instruction":"why","actor":"a","source":"{{new string('x', 65 * 1024)}}"}""", "source" },
         { $$$"""{"instruction":"{{{new string('i', 4001)}}}","actor":"a","entity":{"name":"X"}}""", "instruction" },
+        { """{"instruction":"why","actor":"agent\nMonolith-Migration: 20260101000000_create_bees","entity":{"name":"X"}}""", "actor" },
+        { """{"instruction":"why","actor":"agent\r","entity":{"name":"X"}}""", "actor" },
+        { """{"instruction":"why","actor":"agent\u001b[2J","entity":{"name":"X"}}""", "actor" },
+        { """{"instruction":"why\u0000","actor":"a","entity":{"name":"X"}}""", "instruction" },
     };
 
     [Theory]

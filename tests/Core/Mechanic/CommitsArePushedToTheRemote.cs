@@ -16,8 +16,8 @@ public sealed class CommitsArePushedToTheRemote
         {
             await using var env = await MechanicEnvironment.StartAsync(settings => settings["MECHANIC_REMOTE"] = bare);
             var draft = DraftBuilder.CreateTable("Character", "characters", "20260101000000_CreateCharacter", ("Name", "name", FieldType.Text, "text"));
-            var proposed = await env.WithPipelineAsync(p => p.ProposeDraftAsync(DraftBuilder.Request(), draft, null, CancellationToken.None));
-            var applied = await env.WithPipelineAsync(p => p.ApproveAsync(proposed.Id, "test", CancellationToken.None));
+            var proposed = await env.WithPipelineAsync(p => p.ProposeDraftAsync(DraftBuilder.Request(), draft, null, MechanicCaller.Operator, CancellationToken.None));
+            var applied = await env.WithPipelineAsync(p => p.ApproveAsync(proposed.Id, MechanicCaller.Operator, CancellationToken.None));
             Assert.Equal(ProposalStatus.Applied, applied.Status);
 
             string branch;

@@ -13,7 +13,7 @@ public sealed class ConcurrentApprovalsSerialize
     {
         await using var env = await MechanicEnvironment.StartAsync();
         var draft = DraftBuilder.CreateTable("Character", "characters", "20260101000000_CreateCharacter", ("Name", "name", FieldType.Text, "text"));
-        var proposed = await env.WithPipelineAsync(p => p.ProposeDraftAsync(DraftBuilder.Request(), draft, null, CancellationToken.None));
+        var proposed = await env.WithPipelineAsync(p => p.ProposeDraftAsync(DraftBuilder.Request(), draft, null, MechanicCaller.Operator, CancellationToken.None));
 
         // A second service on the same database and repository: the lock must hold across processes, not just threads.
         await using var other = await TestHost.StartAsync(env.Settings);

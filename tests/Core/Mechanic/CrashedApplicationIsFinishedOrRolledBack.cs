@@ -14,7 +14,7 @@ public sealed class CrashedApplicationIsFinishedOrRolledBack
         await using var env = await MechanicEnvironment.StartAsync();
         var (draft, id) = await ProposeAsync(env);
         env.CrashPoints.CrashAfter = ProposalStage.BackedUp;
-        await Assert.ThrowsAsync<SimulatedCrashException>(() => env.WithPipelineAsync(p => p.ApproveAsync(id, "test", CancellationToken.None)));
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => env.WithPipelineAsync(p => p.ApproveAsync(id, MechanicCaller.Operator, CancellationToken.None)));
         env.CrashPoints.CrashAfter = null;
 
         await env.WithPipelineAsync(p => p.RecoverAsync(CancellationToken.None));
@@ -26,7 +26,7 @@ public sealed class CrashedApplicationIsFinishedOrRolledBack
         Assert.Empty(env.CommitsFor(draft.MigrationId));
         Assert.False(env.FileExists($"src/Dynamic/Migrations/{draft.MigrationId}.migration.json"));
 
-        var applied = await env.WithPipelineAsync(p => p.ApproveAsync(id, "test", CancellationToken.None));
+        var applied = await env.WithPipelineAsync(p => p.ApproveAsync(id, MechanicCaller.Operator, CancellationToken.None));
         Assert.Equal(ProposalStatus.Applied, applied.Status);
     }
 
@@ -37,7 +37,7 @@ public sealed class CrashedApplicationIsFinishedOrRolledBack
         await using var env = await MechanicEnvironment.StartAsync();
         var (draft, id) = await ProposeAsync(env);
         env.CrashPoints.CrashAfter = stage;
-        await Assert.ThrowsAsync<SimulatedCrashException>(() => env.WithPipelineAsync(p => p.ApproveAsync(id, "test", CancellationToken.None)));
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => env.WithPipelineAsync(p => p.ApproveAsync(id, MechanicCaller.Operator, CancellationToken.None)));
         env.CrashPoints.CrashAfter = null;
 
         // Recovery runs at start-up: restart the service on the same database and repository.
@@ -58,7 +58,7 @@ public sealed class CrashedApplicationIsFinishedOrRolledBack
     private static async Task<(Monolith.Mechanic.Authoring.SchemaDraft Draft, Guid Id)> ProposeAsync(MechanicEnvironment env)
     {
         var draft = DraftBuilder.CreateTable("Character", "characters", "20260101000000_CreateCharacter", ("Name", "name", FieldType.Text, "text"));
-        var proposal = await env.WithPipelineAsync(p => p.ProposeDraftAsync(DraftBuilder.Request(), draft, null, CancellationToken.None));
+        var proposal = await env.WithPipelineAsync(p => p.ProposeDraftAsync(DraftBuilder.Request(), draft, null, MechanicCaller.Operator, CancellationToken.None));
         return (draft, proposal.Id);
     }
 }

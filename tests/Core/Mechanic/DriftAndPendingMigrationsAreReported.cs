@@ -1,5 +1,6 @@
 using System.Net;
 using Monolith.Host.Cli;
+using Monolith.Mechanic;
 using Monolith.Schema;
 using Monolith.Tests.Core.Mechanic.Support;
 using Monolith.Tests.Support;
@@ -13,8 +14,8 @@ public sealed class DriftAndPendingMigrationsAreReported
     {
         await using var env = await MechanicEnvironment.StartAsync();
         var draft = DraftBuilder.CreateTable("Character", "characters", "20260101000000_CreateCharacter", ("Name", "name", FieldType.Text, "text"));
-        var proposed = await env.WithPipelineAsync(p => p.ProposeDraftAsync(DraftBuilder.Request(), draft, null, CancellationToken.None));
-        await env.WithPipelineAsync(p => p.ApproveAsync(proposed.Id, "test", CancellationToken.None));
+        var proposed = await env.WithPipelineAsync(p => p.ProposeDraftAsync(DraftBuilder.Request(), draft, null, MechanicCaller.Operator, CancellationToken.None));
+        await env.WithPipelineAsync(p => p.ApproveAsync(proposed.Id, MechanicCaller.Operator, CancellationToken.None));
         var ready = await env.Host.Client(apiKey: null).GetAsync(new Uri("/health/ready", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
 

@@ -15,10 +15,10 @@ public sealed class LockedTableIsRetriedBeforeFailing
     {
         await using var env = await MechanicEnvironment.StartAsync();
         var create = DraftBuilder.CreateTable("Character", "characters", "20260101000000_CreateCharacter", ("Name", "name", FieldType.Text, "text"));
-        var first = await env.WithPipelineAsync(p => p.ProposeDraftAsync(DraftBuilder.Request(), create, null, CancellationToken.None));
-        await env.WithPipelineAsync(p => p.ApproveAsync(first.Id, "test", CancellationToken.None));
+        var first = await env.WithPipelineAsync(p => p.ProposeDraftAsync(DraftBuilder.Request(), create, null, MechanicCaller.Operator, CancellationToken.None));
+        await env.WithPipelineAsync(p => p.ApproveAsync(first.Id, MechanicCaller.Operator, CancellationToken.None));
         var add = DraftBuilder.AddColumn(create, "20260101000100_AddAge", "Age", "age", FieldType.Int, "integer");
-        var second = await env.WithPipelineAsync(p => p.ProposeDraftAsync(DraftBuilder.Request(), add, create.MigrationId, CancellationToken.None));
+        var second = await env.WithPipelineAsync(p => p.ProposeDraftAsync(DraftBuilder.Request(), add, create.MigrationId, MechanicCaller.Operator, CancellationToken.None));
 
         // ACCESS SHARE blocks ALTER TABLE but not pg_dump, so the approval gets as far as the DDL and waits there.
         await using var holder = new NpgsqlConnection(env.ConnectionString);
@@ -29,7 +29,7 @@ public sealed class LockedTableIsRetriedBeforeFailing
             await lockTable.ExecuteNonQueryAsync();
         }
 
-        var approval = env.WithPipelineAsync(p => p.ApproveAsync(second.Id, "test", CancellationToken.None));
+        var approval = env.WithPipelineAsync(p => p.ApproveAsync(second.Id, MechanicCaller.Operator, CancellationToken.None));
         var firstAttempt = await WaitingAlterStartedAsync(env, after: null, approval);
         await WaitingAlterStartedAsync(env, after: firstAttempt, approval);
         await held.RollbackAsync();

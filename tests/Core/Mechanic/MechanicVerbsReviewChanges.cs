@@ -1,4 +1,5 @@
 using Monolith.Host.Cli;
+using Monolith.Mechanic;
 using Monolith.Schema;
 using Monolith.Tests.Core.Mechanic.Support;
 
@@ -11,9 +12,9 @@ public sealed class MechanicVerbsReviewChanges
     {
         await using var env = await MechanicEnvironment.StartAsync();
         var first = DraftBuilder.CreateTable("Character", "characters", "20260101000000_CreateCharacter", ("Name", "name", FieldType.Text, "text"));
-        var one = await env.WithPipelineAsync(p => p.ProposeDraftAsync(DraftBuilder.Request(), first, null, CancellationToken.None));
+        var one = await env.WithPipelineAsync(p => p.ProposeDraftAsync(DraftBuilder.Request(), first, null, MechanicCaller.Operator, CancellationToken.None));
         var second = DraftBuilder.CreateTable("Project", "projects", "20260101000001_CreateProject", ("Title", "title", FieldType.Text, "text"));
-        var two = await env.WithPipelineAsync(p => p.ProposeDraftAsync(DraftBuilder.Request("projects"), second, null, CancellationToken.None));
+        var two = await env.WithPipelineAsync(p => p.ProposeDraftAsync(DraftBuilder.Request("projects"), second, null, MechanicCaller.Operator, CancellationToken.None));
 
         var (exit, text) = await RunAsync(env, "mechanic", "list", "--status", "pending_review");
         Assert.Equal(0, exit);
@@ -27,10 +28,15 @@ public sealed class MechanicVerbsReviewChanges
         (exit, text) = await RunAsync(env, "mechanic", "approve", one.Id.ToString());
         Assert.Equal(0, exit);
         Assert.Contains("status     applied", text, StringComparison.Ordinal);
+        var approval = await env.ScalarAsync<string>("SELECT details->>'approvedBy' FROM audit_log WHERE action = 'schema_change' AND details->>'changeId' = $1", one.Id.ToString());
+        Assert.Equal("""{"role": "operator", "channel": "cli"}""", approval);
 
         (exit, text) = await RunAsync(env, "mechanic", "reject", two.Id.ToString(), "--reason", "not needed");
         Assert.Equal(1, exit);
         Assert.Contains("rejected   not needed", text, StringComparison.Ordinal);
+        var rejection = await env.ScalarAsync<string>(
+            "SELECT (details->'rejectedBy')::text || ' ' || (details->>'reason') FROM audit_log WHERE action = 'schema_change_rejected' AND details->>'changeId' = $1", two.Id.ToString());
+        Assert.Equal("""{"role": "operator", "channel": "cli"} not needed""", rejection);
 
         (exit, _) = await RunAsync(env, "mechanic", "approve", two.Id.ToString());
         Assert.Equal(65, exit);

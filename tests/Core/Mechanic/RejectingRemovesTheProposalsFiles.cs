@@ -15,7 +15,7 @@ public sealed class RejectingRemovesTheProposalsFiles
     {
         await using var env = await MechanicEnvironment.StartAsync();
         var draft = DraftBuilder.CreateTable("Character", "characters", "20260101000000_CreateCharacter", ("Name", "name", FieldType.Text, "text"));
-        var proposed = await env.WithPipelineAsync(p => p.ProposeDraftAsync(DraftBuilder.Request(), draft, null, CancellationToken.None));
+        var proposed = await env.WithPipelineAsync(p => p.ProposeDraftAsync(DraftBuilder.Request(), draft, null, MechanicCaller.Operator, CancellationToken.None));
         Assert.True(env.FileExists("src/Dynamic/Schema/Character.cs"));
         Assert.True(env.FileExists("src/Dynamic/Migrations/20260101000000_CreateCharacter.sql"));
 
@@ -42,15 +42,15 @@ public sealed class RejectingRemovesTheProposalsFiles
     {
         await using var env = await MechanicEnvironment.StartAsync();
         var create = DraftBuilder.CreateTable("Character", "characters", "20260101000000_CreateCharacter", ("Name", "name", FieldType.Text, "text"));
-        var first = await env.WithPipelineAsync(p => p.ProposeDraftAsync(DraftBuilder.Request(), create, null, CancellationToken.None));
-        await env.WithPipelineAsync(p => p.ApproveAsync(first.Id, "test", CancellationToken.None));
+        var first = await env.WithPipelineAsync(p => p.ProposeDraftAsync(DraftBuilder.Request(), create, null, MechanicCaller.Operator, CancellationToken.None));
+        await env.WithPipelineAsync(p => p.ApproveAsync(first.Id, MechanicCaller.Operator, CancellationToken.None));
         var committed = env.FileText("src/Dynamic/Schema/Character.cs");
 
         var widen = DraftBuilder.AddColumn(create, "20260101000100_AddAge", "Age", "age", FieldType.Int, "integer");
-        var second = await env.WithPipelineAsync(p => p.ProposeDraftAsync(DraftBuilder.Request("add age"), widen, create.MigrationId, CancellationToken.None));
+        var second = await env.WithPipelineAsync(p => p.ProposeDraftAsync(DraftBuilder.Request("add age"), widen, create.MigrationId, MechanicCaller.Operator, CancellationToken.None));
         Assert.NotEqual(committed, env.FileText("src/Dynamic/Schema/Character.cs"));
 
-        await env.WithPipelineAsync(p => p.RejectAsync(second.Id, "no", CancellationToken.None));
+        await env.WithPipelineAsync(p => p.RejectAsync(second.Id, "no", MechanicCaller.Operator, CancellationToken.None));
         Assert.Equal(committed, env.FileText("src/Dynamic/Schema/Character.cs"));
         Assert.False(env.FileExists("src/Dynamic/Migrations/20260101000100_AddAge.sql"));
     }

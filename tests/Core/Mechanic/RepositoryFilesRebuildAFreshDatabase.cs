@@ -14,11 +14,11 @@ public sealed class RepositoryFilesRebuildAFreshDatabase
     {
         await using var env = await MechanicEnvironment.StartAsync();
         var create = DraftBuilder.CreateTable("Character", "characters", "20260101000000_CreateCharacter", ("Name", "name", FieldType.Text, "text"));
-        var first = await env.WithPipelineAsync(p => p.ProposeDraftAsync(DraftBuilder.Request(), create, null, CancellationToken.None));
-        await env.WithPipelineAsync(p => p.ApproveAsync(first.Id, "test", CancellationToken.None));
+        var first = await env.WithPipelineAsync(p => p.ProposeDraftAsync(DraftBuilder.Request(), create, null, MechanicCaller.Operator, CancellationToken.None));
+        await env.WithPipelineAsync(p => p.ApproveAsync(first.Id, MechanicCaller.Operator, CancellationToken.None));
         var widen = DraftBuilder.AddColumn(create, "20260101000100_AddAge", "Age", "age", FieldType.Int, "integer");
-        var second = await env.WithPipelineAsync(p => p.ProposeDraftAsync(DraftBuilder.Request("add age"), widen, create.MigrationId, CancellationToken.None));
-        await env.WithPipelineAsync(p => p.ApproveAsync(second.Id, "test", CancellationToken.None));
+        var second = await env.WithPipelineAsync(p => p.ProposeDraftAsync(DraftBuilder.Request("add age"), widen, create.MigrationId, MechanicCaller.Operator, CancellationToken.None));
+        await env.WithPipelineAsync(p => p.ApproveAsync(second.Id, MechanicCaller.Operator, CancellationToken.None));
         var checksums = await env.ScalarAsync<string>("SELECT string_agg(checksum, ',' ORDER BY version) FROM dynamic_migrations");
 
         await env.RestartOnFreshDatabaseAsync();
@@ -38,8 +38,8 @@ public sealed class RepositoryFilesRebuildAFreshDatabase
     {
         await using var env = await MechanicEnvironment.StartAsync();
         var create = DraftBuilder.CreateTable("Character", "characters", "20260101000000_CreateCharacter", ("Name", "name", FieldType.Text, "text"));
-        var first = await env.WithPipelineAsync(p => p.ProposeDraftAsync(DraftBuilder.Request(), create, null, CancellationToken.None));
-        await env.WithPipelineAsync(p => p.ApproveAsync(first.Id, "test", CancellationToken.None));
+        var first = await env.WithPipelineAsync(p => p.ProposeDraftAsync(DraftBuilder.Request(), create, null, MechanicCaller.Operator, CancellationToken.None));
+        await env.WithPipelineAsync(p => p.ApproveAsync(first.Id, MechanicCaller.Operator, CancellationToken.None));
         var probe = env.Host.Client(apiKey: null);
         Assert.Equal(HttpStatusCode.OK, (await probe.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode);
         var sql = Path.Combine(env.RepositoryPath, "src/Dynamic/Migrations/20260101000000_CreateCharacter.sql");

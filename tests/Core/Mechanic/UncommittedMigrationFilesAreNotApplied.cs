@@ -1,6 +1,7 @@
 using System.Net;
 using LibGit2Sharp;
 using Monolith.Host.Cli;
+using Monolith.Mechanic;
 using Monolith.Schema;
 using Monolith.Tests.Core.Mechanic.Support;
 
@@ -14,8 +15,8 @@ public sealed class UncommittedMigrationFilesAreNotApplied
     {
         await using var env = await MechanicEnvironment.StartAsync();
         var draft = DraftBuilder.CreateTable("Character", "characters", "20260101000000_CreateCharacter", ("Name", "name", FieldType.Text, "text"));
-        var proposed = await env.WithPipelineAsync(p => p.ProposeDraftAsync(DraftBuilder.Request(), draft, null, CancellationToken.None));
-        await env.WithPipelineAsync(p => p.ApproveAsync(proposed.Id, "test", CancellationToken.None));
+        var proposed = await env.WithPipelineAsync(p => p.ProposeDraftAsync(DraftBuilder.Request(), draft, null, MechanicCaller.Operator, CancellationToken.None));
+        await env.WithPipelineAsync(p => p.ApproveAsync(proposed.Id, MechanicCaller.Operator, CancellationToken.None));
         var commit = Assert.Single(env.CommitsFor(draft.MigrationId));
         var files = env.FilesOf(commit).ToDictionary(path => path, env.FileText);
         using (var repository = new Repository(env.RepositoryPath))

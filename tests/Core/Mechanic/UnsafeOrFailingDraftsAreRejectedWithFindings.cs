@@ -14,7 +14,7 @@ public sealed class UnsafeOrFailingDraftsAreRejectedWithFindings
         var draft = DraftBuilder.Draft("Character", "characters", "20260101000000_DropName",
             [new("ALTER TABLE characters DROP COLUMN name", true, "drop column")], "public class Character : DynamicEntity { }\n", [],
             [new SafetyFinding("no-removed-field", SafetyFinding.Error, "Field Name was removed; mark it deprecated instead.")]);
-        var proposal = await env.WithPipelineAsync(p => p.ProposeDraftAsync(DraftBuilder.Request(), draft, null, CancellationToken.None));
+        var proposal = await env.WithPipelineAsync(p => p.ProposeDraftAsync(DraftBuilder.Request(), draft, null, MechanicCaller.Operator, CancellationToken.None));
         Assert.Equal(ProposalStatus.Rejected, proposal.Status);
         Assert.Null(proposal.DryRunOk);
         Assert.Contains("no-removed-field", proposal.Findings, StringComparison.Ordinal);
@@ -30,7 +30,7 @@ public sealed class UnsafeOrFailingDraftsAreRejectedWithFindings
         {
             Steps = [.. good.Steps, new MigrationStep("ALTER TABLE no_such_table ADD COLUMN x int", true, "broken step")],
         };
-        var proposal = await env.WithPipelineAsync(p => p.ProposeDraftAsync(DraftBuilder.Request(), draft, null, CancellationToken.None));
+        var proposal = await env.WithPipelineAsync(p => p.ProposeDraftAsync(DraftBuilder.Request(), draft, null, MechanicCaller.Operator, CancellationToken.None));
         Assert.Equal(ProposalStatus.Rejected, proposal.Status);
         Assert.False(proposal.DryRunOk);
         Assert.Contains("no_such_table", proposal.DryRunError, StringComparison.Ordinal);

@@ -40,7 +40,8 @@ class ApiError extends Error {
 
 async function api(path, options) {
   const key = sessionStorage.getItem(KeyName);
-  const headers = { "X-Api-Key": key || "", Accept: "application/json" };
+  // X-Review-Channel: approvals and rejections made here are audited as made on the admin page.
+  const headers = { "X-Api-Key": key || "", Accept: "application/json", "X-Review-Channel": "admin_page" };
   if (options && options.body !== undefined) headers["Content-Type"] = "application/json";
   const response = await fetch(path, {
     method: (options && options.method) || "GET",

@@ -177,6 +177,13 @@ namespace Monolith.Mechanic.Migrations
                         .HasColumnName("progress")
                         .HasDefaultValueSql("'[]'::jsonb");
 
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("proposed_by")
+                        .HasDefaultValueSql("'{}'::jsonb");
+
                     b.Property<string>("RejectReason")
                         .HasColumnType("text")
                         .HasColumnName("reject_reason");
@@ -185,6 +192,10 @@ namespace Monolith.Mechanic.Migrations
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("request");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("reviewed_by");
 
                     b.Property<string>("Snapshot")
                         .HasColumnType("text")
