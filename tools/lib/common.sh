@@ -30,20 +30,27 @@ ensure_database() {
   export DATABASE_URL="$LOCAL_DATABASE_URL"
 }
 
-# Local mode generates the keys once into .data/keys.env; explicit API_KEY / ADMIN_API_KEY win.
+random_key() {
+  head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 40
+}
+
+# Local mode generates the keys once into .data/keys.env; explicit API_KEY / ADMIN_API_KEY / PROPOSER_API_KEY win.
 ensure_keys() {
   local keys="${DATA_DIR}/keys.env"
   mkdir -p "$DATA_DIR"
   if [ ! -f "$keys" ]; then
     (umask 077
-     printf 'API_KEY=%s\nADMIN_API_KEY=%s\n' \
-       "$(head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 40)" \
-       "$(head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 40)" > "$keys")
+     printf 'API_KEY=%s\nADMIN_API_KEY=%s\n' "$(random_key)" "$(random_key)" > "$keys")
   fi
-  local service admin
+  # keys.env files written before the proposer role existed get its key added.
+  if ! grep -q '^PROPOSER_API_KEY=' "$keys"; then
+    (umask 077; printf 'PROPOSER_API_KEY=%s\n' "$(random_key)" >> "$keys")
+  fi
+  local service admin proposer
   service="$(sed -n 's/^API_KEY=//p' "$keys")"
   admin="$(sed -n 's/^ADMIN_API_KEY=//p' "$keys")"
-  export API_KEY="${API_KEY:-$service}" ADMIN_API_KEY="${ADMIN_API_KEY:-$admin}"
+  proposer="$(sed -n 's/^PROPOSER_API_KEY=//p' "$keys")"
+  export API_KEY="${API_KEY:-$service}" ADMIN_API_KEY="${ADMIN_API_KEY:-$admin}" PROPOSER_API_KEY="${PROPOSER_API_KEY:-$proposer}"
   KEYS_FILE="$keys"
 }
 
