@@ -21,5 +21,9 @@ public sealed record MechanicCaller(string Role, string Channel)
     public static MechanicCaller FromKey(ClaimsPrincipal user, string channel) =>
         new(user.IsInRole(ApiKeyAuthentication.AdminRole) ? AdminRole : ProposerRole, channel);
 
+    /// <summary>The caller stored in a proposal's jsonb column; null when none is recorded (rows from before roles existed).</summary>
+    public static MechanicCaller? Read(string? json) =>
+        json is null ? null : MechanicJson.Read<MechanicCaller?>(json) is { Role: not null, Channel: not null } caller ? caller : null;
+
     public override string ToString() => $"{Role} via {Channel}";
 }

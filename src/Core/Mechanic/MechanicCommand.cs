@@ -157,6 +157,8 @@ public sealed class MechanicCommand : IOperatorCommand
         await WriteIfAsync(output, "audit id", view.AuditId?.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await WriteIfAsync(output, "error", view.Error);
         await WriteIfAsync(output, "rejected", view.RejectReason);
+        await WriteIfAsync(output, "proposed", $"{proposal.Actor} ({MechanicCaller.Read(proposal.ProposedBy)?.ToString() ?? "role not recorded"})");
+        await WriteIfAsync(output, "reviewed", MechanicCaller.Read(proposal.ReviewedBy)?.ToString());
         if (detailed)
         {
             await output.WriteLineAsync($"\ninstruction:\n{view.Instruction}\n\nfiles:\n{string.Join('\n', view.Files.Select(f => "  " + f))}");

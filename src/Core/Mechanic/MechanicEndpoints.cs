@@ -67,7 +67,7 @@ public static class MechanicEndpoints
     {
         var proposal = await pipeline.LoadAsync(id, cancellationToken);
         // The proposer reads its own proposals only; another's is as absent as an unknown id.
-        if (IsProposerOnly(context) && MechanicJson.Read<MechanicCaller?>(proposal.ProposedBy)?.Role != MechanicCaller.ProposerRole)
+        if (IsProposerOnly(context) && MechanicCaller.Read(proposal.ProposedBy)?.Role != MechanicCaller.ProposerRole)
         {
             throw new NotFoundException($"No schema change {id}.");
         }

@@ -321,7 +321,7 @@ public sealed class MechanicPipeline(
                 backupPath = proposal.BackupPath,
                 error = proposal.Error,
                 proposedBy = ProposedBy(proposal),
-                approvedBy = Caller(proposal.ReviewedBy),
+                approvedBy = MechanicCaller.Read(proposal.ReviewedBy),
             },
             success ? AuditEvent.Success : AuditEvent.Failure,
             proposal.GitCommit,
@@ -380,12 +380,9 @@ public sealed class MechanicPipeline(
 
     private static object ProposedBy(SchemaProposal proposal)
     {
-        var caller = Caller(proposal.ProposedBy);
+        var caller = MechanicCaller.Read(proposal.ProposedBy);
         return new { role = caller?.Role, channel = caller?.Channel, actor = proposal.Actor };
     }
-
-    private static MechanicCaller? Caller(string? json) =>
-        json is null ? null : MechanicJson.Read<MechanicCaller?>(json) is { Role: not null } caller ? caller : null;
 
     /// <summary>A proposal drafted against an older schema is drafted again; it goes on only when its SQL is unchanged (or auto-apply allows it).</summary>
     private async Task RedraftAsync(SchemaProposal proposal, MechanicCaller approver, CancellationToken cancellationToken)
@@ -489,7 +486,7 @@ public sealed class MechanicPipeline(
     [
         ("Change", proposal.Id.ToString()),
         ("Requested-by", proposal.Actor),
-        ("Proposed-by", Caller(proposal.ProposedBy)?.ToString() ?? "unknown"),
-        ("Approved-by", Caller(proposal.ReviewedBy)?.ToString() ?? "unknown"),
+        ("Proposed-by", MechanicCaller.Read(proposal.ProposedBy)?.ToString() ?? "unknown"),
+        ("Approved-by", MechanicCaller.Read(proposal.ReviewedBy)?.ToString() ?? "unknown"),
     ];
 }

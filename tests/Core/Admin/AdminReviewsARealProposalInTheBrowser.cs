@@ -83,6 +83,8 @@ public sealed class AdminReviewsARealProposalInTheBrowser : IAsyncLifetime
         var auditId = view.GetProperty("auditId").GetInt64();
         await Assertions.Expect(applied.Locator($"a[href='#audit-{auditId}']")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator($"#audit-{auditId}")).ToContainTextAsync(commit[..12]);
+        Assert.Equal("""{"role": "admin", "channel": "admin_page"}""",
+            await Env.ScalarAsync<string>("SELECT (details->'approvedBy')::text FROM audit_log WHERE id = $1", auditId));
 
         var entity = page.Locator("#schema article.entity");
         await Assertions.Expect(entity.Locator("code").First).ToHaveTextAsync("lighthouses");
@@ -121,6 +123,8 @@ public sealed class AdminReviewsARealProposalInTheBrowser : IAsyncLifetime
         Assert.Equal("rejected", view.GetProperty("status").GetString());
         Assert.Equal("Rumours are not facts; keep them out of the schema.", view.GetProperty("rejectReason").GetString());
         Assert.False(await Env.TableExistsAsync("rumours"));
+        Assert.Equal("""{"role": "admin", "channel": "admin_page"}""", await Env.ScalarAsync<string>(
+            "SELECT (details->'rejectedBy')::text FROM audit_log WHERE id = $1 AND action = 'schema_change_rejected'", view.GetProperty("auditId").GetInt64()));
     }
 
     private static async Task LogInAsync(IPage page)

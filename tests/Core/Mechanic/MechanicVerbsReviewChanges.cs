@@ -28,6 +28,8 @@ public sealed class MechanicVerbsReviewChanges
         (exit, text) = await RunAsync(env, "mechanic", "approve", one.Id.ToString());
         Assert.Equal(0, exit);
         Assert.Contains("status     applied", text, StringComparison.Ordinal);
+        Assert.Contains("proposed   test-agent (operator via cli)", text, StringComparison.Ordinal);
+        Assert.Contains("reviewed   operator via cli", text, StringComparison.Ordinal);
         var approval = await env.ScalarAsync<string>("SELECT details->>'approvedBy' FROM audit_log WHERE action = 'schema_change' AND details->>'changeId' = $1", one.Id.ToString());
         Assert.Equal("""{"role": "operator", "channel": "cli"}""", approval);
 

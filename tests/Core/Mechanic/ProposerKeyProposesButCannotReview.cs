@@ -23,6 +23,7 @@ public sealed class ProposerKeyProposesButCannotReview
         var proposal = await ProposeAsync(proposer, Entity("Hive", "the colony agent tracks hives", Field("Name", "string", 100, required: true)));
         var id = proposal.GetProperty("id").GetString()!;
         Assert.Equal("pending_review", proposal.GetProperty("status").GetString());
+        Assert.Equal("proposer", proposal.GetProperty("proposedBy").GetProperty("role").GetString());
         Assert.Equal(HttpStatusCode.OK, (await proposer.GetAsync(new Uri($"/api/admin/mechanic/changes/{id}", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await proposer.GetAsync(new Uri("/api/admin/schema", UriKind.Relative))).StatusCode);
 
@@ -39,6 +40,7 @@ public sealed class ProposerKeyProposesButCannotReview
         var view = JsonDocument.Parse(await approved.Content.ReadAsStringAsync()).RootElement;
         Assert.True(approved.StatusCode == HttpStatusCode.OK, view.ToString());
         Assert.Equal("applied", view.GetProperty("status").GetString());
+        Assert.Equal("admin", view.GetProperty("reviewedBy").GetProperty("role").GetString());
 
         var details = JsonDocument.Parse((await env.ScalarAsync<string>(
             "SELECT details::text FROM audit_log WHERE id = $1 AND action = 'schema_change'", view.GetProperty("auditId").GetInt64()))!).RootElement;

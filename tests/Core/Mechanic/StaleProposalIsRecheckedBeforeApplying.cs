@@ -34,6 +34,11 @@ public sealed class StaleProposalIsRecheckedBeforeApplying
         var rejected = await ShowAsync(client, narrower);
         Assert.Equal("rejected", rejected.GetProperty("status").GetString());
         Assert.NotEqual(0, rejected.GetProperty("findings").GetArrayLength());
+        var audit = await env.ScalarAsync<string>(
+            "SELECT (details->'rejectedBy'->>'role') || ': ' || (details->>'reason') FROM audit_log WHERE id = $1 AND action = 'schema_change_rejected'",
+            rejected.GetProperty("auditId").GetInt64());
+        Assert.StartsWith("rules: rejected by the safety rules or the dry run when re-checked against", audit, StringComparison.Ordinal);
+        Assert.EndsWith("on approval by admin via api", audit, StringComparison.Ordinal);
         Assert.Equal(2L, await env.ScalarAsync<long>("SELECT count(*) FROM dynamic_migrations"));
     }
 
