@@ -19,6 +19,7 @@ public static class MechanicEndpoints
     public static IEndpointRouteBuilder MapMechanicEndpoints(this IEndpointRouteBuilder app)
     {
         var changes = app.MapAdminApi("/mechanic/changes", "Mechanic");
+        changes.AddEndpointFilter<DraftsBusyFilter>().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         changes.MapPost("/", ProposeAsync).Validates<ChangeRequest>();
         changes.MapGet("/", ListAsync).Validates<ProposalQuery>();
         changes.MapGet("/{id:guid}", ShowAsync).ProducesProblem(StatusCodes.Status404NotFound);
