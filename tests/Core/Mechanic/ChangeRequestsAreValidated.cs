@@ -20,6 +20,8 @@ public sealed class ChangeRequestsAreValidated(MonolithFixture fixture) : Integr
         { """{"instruction":"why","actor":"a","entity":[1,2]}""", "entity" },
         { $$"""{"instruction":"why","actor":"a","source":"{{new string('x', 65 * 1024)}}"}""", "source" },
         { $$$"""{"instruction":"{{{new string('i', 4001)}}}","actor":"a","entity":{"name":"X"}}""", "instruction" },
+        { """{"instruction":"add \u202Eevil","actor":"a","entity":{"name":"X"}}""", "instruction" },
+        { """{"instruction":"why","actor":"agent\u2066x\u2069","entity":{"name":"X"}}""", "actor" },
     };
 
     [Theory]
