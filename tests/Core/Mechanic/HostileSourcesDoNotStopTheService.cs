@@ -73,6 +73,29 @@ public sealed class HostileSourcesDoNotStopTheService : IAsyncLifetime
         Assert.Equal("pending_review", next.GetProperty("status").GetString());
     }
 
+    [Fact]
+    public async Task DeeplyNestedStructuredRequestsAreRefusedAndTheServiceKeepsServing()
+    {
+        using var admin = service!.Client(TestKeys.Admin);
+        var changes = new Uri("/api/admin/mechanic/changes", UriKind.Relative);
+        var nestedBody = "{\"instruction\":\"deep\",\"actor\":\"hostile-agent\",\"entity\":" + Repeat("{\"a\":", 20_000) + "1" + Repeat("}", 20_000) + "}";
+        var deepDefault = Repeat("[", 30_000) + Repeat("]", 30_000);
+
+        var nested = await admin.PostAsync(changes, new StringContent(nestedBody, Encoding.UTF8, "application/json"));
+        var proposal = await ProposeAsync(admin, new
+        {
+            instruction = "deep default",
+            actor = "hostile-agent",
+            entity = new { name = "Character", fields = new[] { new { name = "Shape", type = "json", @default = deepDefault } } },
+        });
+
+        await nested.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("rejected", proposal.GetProperty("status").GetString());
+        Assert.Contains(proposal.GetProperty("findings").EnumerateArray(), f => f.GetProperty("rule").GetString() == "default-value");
+        using var anonymous = service.Client(apiKey: null);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode);
+    }
+
     private static string Entity(string body) => $"public class Character : DynamicEntity\n{{\n    {body}\n}}\n";
 
     private static string Repeat(string text, int count) => new StringBuilder(text.Length * count).Insert(0, text, count).ToString();
