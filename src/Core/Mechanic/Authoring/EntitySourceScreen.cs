@@ -245,7 +245,8 @@ public static class EntitySourceScreen
 
             if (!raw && !frame.Verbatim && c == '\\')
             {
-                position += IsNewLine(Peek(1)) ? 1 : 2;
+                line += Peek(1) == '\n' ? 1 : 0;
+                position += 2;
                 return null;
             }
 
@@ -317,7 +318,9 @@ public static class EntitySourceScreen
                     return;
                 }
 
-                position += c == '\\' && !IsNewLine(Peek(1)) ? 2 : 1;
+                // Roslyn's escape takes the next character whatever it is, a line break included.
+                line += c == '\\' && Peek(1) == '\n' ? 1 : 0;
+                position += c == '\\' ? 2 : 1;
                 if (c == quote)
                 {
                     return;

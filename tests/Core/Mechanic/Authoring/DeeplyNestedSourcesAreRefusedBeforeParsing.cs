@@ -22,6 +22,7 @@ public sealed class DeeplyNestedSourcesAreRefusedBeforeParsing
         { "closing brackets in format specifiers", Entity("[Default(" + Repeat("($\"{1:)))}\" + ", 2_000) + "1" + Repeat(")", 2_000) + ")] public string? Name { get; set; }") },
         { "verbatim interpolated strings", Entity($"[Default({Repeat("$@\"{", 2_000)}1{Repeat("}\"", 2_000)})] public string? Name {{ get; set; }}") },
         { "raw interpolated strings", Entity($"[Default({Repeat("$\"\"\"{", 2_000)}1{Repeat("}\"\"\"", 2_000)})] public string? Name {{ get; set; }}") },
+        { "an escaped line break continues a string", Entity("[Default(\"x\\\n\" + " + Repeat("(", 2_000) + "\"\")] public string? Name { get; set; }") },
         { "a line separator ends a string", Entity("[Default(\"x\u2028" + Repeat("(", 2_000) + "\")] public string? Name { get; set; }") },
     };
 
