@@ -11,11 +11,16 @@ public sealed class ChangeRequestValidator : AbstractValidator<ChangeRequest>
 {
     public const int MaxSourceBytes = 64 * 1024;
 
+    /// <summary>Reviewers read the instruction and the actor; bidirectional controls would make them read something else.</summary>
+    public const string NoBidiControls = "'{PropertyName}' must not contain bidirectional control characters (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C).";
+
     public ChangeRequestValidator()
     {
         RuleFor(r => r.Instruction).NotEmpty().MaximumLength(4000).FreeText();
         // The actor is written on one line of the commit's trailer block and the audit row: a line break could forge one.
         RuleFor(r => r.Actor).NotEmpty().MaximumLength(100).SingleLine();
+        RuleFor(r => r.Instruction).Must(BidiControls.IsFree).WithMessage(NoBidiControls);
+        RuleFor(r => r.Actor).Must(BidiControls.IsFree).WithMessage(NoBidiControls);
         RuleFor(r => r.Entity)
             .Must(e => e is null || e.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Null)
             .WithMessage("entity must be a JSON object.");

@@ -20,10 +20,12 @@ public static class MechanicEndpoints
     public static IEndpointRouteBuilder MapMechanicEndpoints(this IEndpointRouteBuilder app)
     {
         var proposals = app.MapProposerApi("/mechanic/changes", "Mechanic");
+        proposals.AddEndpointFilter<DraftsBusyFilter>().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         proposals.MapPost("/", ProposeAsync).Validates<ChangeRequest>();
         proposals.MapGet("/", ListAsync).Validates<ProposalQuery>();
         proposals.MapGet("/{id:guid}", ShowAsync).ProducesProblem(StatusCodes.Status404NotFound);
         var reviews = app.MapAdminApi("/mechanic/changes", "Mechanic");
+        reviews.AddEndpointFilter<DraftsBusyFilter>().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         reviews.MapPost("/{id:guid}/approve", ApproveAsync).ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         reviews.MapPost("/{id:guid}/reject", RejectAsync).Validates<RejectRequest>()

@@ -18,6 +18,7 @@ public static class MechanicModule
         services.TryAddSingleton<SchemaCatalog>();
         services.AddSingleton<DynamicMigrationHistory>();
         services.TryAddSingleton<ISchemaVersionStore>(provider => provider.GetRequiredService<DynamicMigrationHistory>());
+        services.AddSingleton(DraftLimits.Read(settings));
         services.AddSchemaAuthoring();
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<MechanicLock>();

@@ -24,6 +24,8 @@ public sealed class ChangeRequestsAreValidated(MonolithFixture fixture) : Integr
         { """{"instruction":"why","actor":"agent\r","entity":{"name":"X"}}""", "actor" },
         { """{"instruction":"why","actor":"agent\u001b[2J","entity":{"name":"X"}}""", "actor" },
         { """{"instruction":"why\u0000","actor":"a","entity":{"name":"X"}}""", "instruction" },
+        { """{"instruction":"add \u202Eevil","actor":"a","entity":{"name":"X"}}""", "instruction" },
+        { """{"instruction":"why","actor":"agent\u2066x\u2069","entity":{"name":"X"}}""", "actor" },
     };
 
     [Theory]

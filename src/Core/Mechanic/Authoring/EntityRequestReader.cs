@@ -33,6 +33,7 @@ public static class EntityRequestReader
             return null;
         }
 
+        RejectBidiControls(entity, "entity", findings);
         RejectUnknownMembers(entity, EntityMembers, "entity", findings);
         var name = ReadString(entity, "name", "entity", required: true, findings);
         var table = ReadString(entity, "table", "entity", required: false, findings);
@@ -64,7 +65,7 @@ public static class EntityRequestReader
             findings.Add(new SafetyFinding("searchable-field", SafetyFinding.Error, $"searchable names '{missing}', which is not a field of the entity"));
         }
 
-        if (name is null || findings.Any(f => f.Rule == Rule))
+        if (name is null || findings.Any(f => f.Rule is Rule or "bidi-control"))
         {
             return null;
         }
@@ -143,6 +144,39 @@ public static class EntityRequestReader
         }
 
         return names;
+    }
+
+    /// <summary>Every text a reviewer may be shown (names, defaults, even unknown members) must read as it is stored.</summary>
+    private static void RejectBidiControls(JsonElement element, string path, List<SafetyFinding> findings)
+    {
+        // The request's JSON was read with the serializer's depth limit, so this recursion is bounded by it.
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String when BidiControls.IndexOf(element.GetString()) is var at and >= 0:
+                findings.Add(new SafetyFinding("bidi-control", SafetyFinding.Error, $"{path} contains the bidirectional control character {BidiControls.Describe(element.GetString()![at])}"));
+                break;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    RejectBidiControls(item, $"{path}[{index++}]", findings);
+                }
+
+                break;
+            case JsonValueKind.Object:
+                foreach (var member in element.EnumerateObject())
+                {
+                    if (BidiControls.IndexOf(member.Name) is var at and >= 0)
+                    {
+                        findings.Add(new SafetyFinding("bidi-control", SafetyFinding.Error, $"{path} has a member name with the bidirectional control character {BidiControls.Describe(member.Name[at])}"));
+                        continue;
+                    }
+
+                    RejectBidiControls(member.Value, $"{path}.{member.Name}", findings);
+                }
+
+                break;
+        }
     }
 
     private static void RejectUnknownMembers(JsonElement element, string[] known, string path, List<SafetyFinding> findings)

@@ -134,7 +134,11 @@ public static class EntityShapeRules
             findings.Add(Error("max-length", $"the {label} is {field.Type}; only string fields take a maxLength"));
         }
 
-        if (field.Default is { } json && !FieldDefault.TryParse(json, field.Type, field.MaxLength, out _, out var error))
+        if (field.Default is { } json && !BidiControls.IsFreeJson(json))
+        {
+            findings.Add(Error("bidi-control", $"the default of the {label} contains a bidirectional control character (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F or U+061C)"));
+        }
+        else if (field.Default is { } text && !FieldDefault.TryParse(text, field.Type, field.MaxLength, out _, out var error))
         {
             findings.Add(Error("default-value", $"the {label}: {error}"));
         }

@@ -28,8 +28,9 @@ public static class EntitySyntaxRules
     public static CSharpParseOptions ParseOptions { get; } =
         new(LanguageVersion.Latest, DocumentationMode.None, SourceCodeKind.Regular);
 
-    /// <summary>Parses and checks <paramref name="source"/>; returns the class when the syntax is acceptable.</summary>
-    public static ClassDeclarationSyntax? Check(string source, string? expectedName, List<SafetyFinding> findings, out SyntaxTree? tree)
+    /// <summary>Screens, parses and checks <paramref name="source"/>; returns the class when the syntax is acceptable.</summary>
+    public static ClassDeclarationSyntax? Check(
+        string source, string? expectedName, List<SafetyFinding> findings, out SyntaxTree? tree, CancellationToken cancellationToken = default)
     {
         tree = null;
         if (source.Length > MaxSourceLength)
@@ -38,11 +39,16 @@ public static class EntitySyntaxRules
             return null;
         }
 
+        if (!EntitySourceScreen.Check(source, findings))
+        {
+            return null;
+        }
+
         var before = findings.Count;
-        tree = CSharpSyntaxTree.ParseText(source, ParseOptions);
-        var root = tree.GetCompilationUnitRoot();
+        tree = CSharpSyntaxTree.ParseText(source, ParseOptions, cancellationToken: cancellationToken);
+        var root = tree.GetCompilationUnitRoot(cancellationToken);
         var walker = new Walker(findings);
-        foreach (var diagnostic in tree.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error))
+        foreach (var diagnostic in tree.GetDiagnostics(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error))
         {
             findings.Add(new SafetyFinding("syntax-error", SafetyFinding.Error, $"{diagnostic.Id}: {diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}", Line(diagnostic.Location)));
         }

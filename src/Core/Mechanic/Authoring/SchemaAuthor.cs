@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.CodeAnalysis.CSharp;
 using Monolith.Schema;
 using Npgsql;
 
@@ -10,42 +11,45 @@ namespace Monolith.Mechanic.Authoring;
 /// writes the canonical entity class, compiles the whole schema into a collectible context, diffs the EF models, checks
 /// the operations against the safety rules and the live database, and lints the SQL with squawk.
 /// </summary>
-public sealed class SchemaAuthor(NpgsqlDataSource dataSource, SchemaCompiler compiler, SquawkLinter squawk, TimeProvider time) : ISchemaAuthor
+public sealed class SchemaAuthor(NpgsqlDataSource dataSource, SchemaCompiler compiler, SquawkLinter squawk, TimeProvider time, DraftGate gate) : ISchemaAuthor
 {
     public const string SchemaFolder = "src/Dynamic/Schema";
     public const string MigrationsFolder = "src/Dynamic/Migrations";
     public const string SnapshotFile = MigrationsFolder + "/model-snapshot.json";
 
+    /// <exception cref="DraftsBusyException">Every draft slot is taken.</exception>
     public async Task<SchemaDraft> DraftAsync(ChangeRequest request, AppliedSchema applied, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(applied);
+        var timestamp = time.GetUtcNow().UtcDateTime;
+        using var slot = gate.Enter(cancellationToken);
+        try
+        {
+            return await DraftWithinAsync(request, applied, timestamp, slot);
+        }
+        catch (OperationCanceledException) when (slot.TimedOut)
+        {
+            return Rejected(null, timestamp, [new SafetyFinding(
+                "draft-time-limit", SafetyFinding.Error, $"the draft was not finished within {gate.Limits.Timeout.TotalSeconds:0} s; simplify the request")]);
+        }
+    }
+
+    private async Task<SchemaDraft> DraftWithinAsync(ChangeRequest request, AppliedSchema applied, DateTime timestamp, DraftGate.Slot slot)
+    {
+        var cancellationToken = slot.Token;
         var findings = new List<SafetyFinding>();
         var previous = ModelSnapshot.Read(applied.Snapshot);
-        var requested = ReadRequest(request, applied, previous, findings);
-        var timestamp = time.GetUtcNow().UtcDateTime;
-        if (requested is null || Fail(findings, EntityShapeRules.Check(requested, previous)))
+        using var read = await slot.RunAsync(token => ReadAndCompile(request, applied, previous, findings, token));
+        var compiled = read.Compiled;
+        var requested = read.Requested;
+        if (requested is null || compiled is null || read.Compilation is null)
         {
             return Rejected(requested, timestamp, findings);
         }
 
-        var source = EntitySourceWriter.Write(requested);
-        var files = CheckAppliedSources(applied, requested.Name, findings);
-        if (files is null)
-        {
-            return Rejected(requested, timestamp, findings);
-        }
-
-        files[requested.Name] = source;
-        using var compiled = compiler.Compile(files, findings, out var compilation);
-        if (compiled is null)
-        {
-            return Rejected(requested, timestamp, findings);
-        }
-
-        var entities = EntitySymbolReader.Entities(compilation)
-            .Select(t => EntitySymbolReader.Read(t, previous.FirstOrDefault(p => p.Name == t.Name)?.Table, findings))
-            .ToList();
+        var source = read.Source;
+        var entities = read.Entities;
         var facts = await LiveSchemaFacts.ReadAsync(dataSource, cancellationToken);
         MigrationPlan plan;
         try
@@ -96,6 +100,35 @@ public sealed class SchemaAuthor(NpgsqlDataSource dataSource, SchemaCompiler com
             findings);
     }
 
+    /// <summary>The CPU-bound half of a draft (parsing, the whitelist, compiling), run on the gate's thread.</summary>
+    private ReadResult ReadAndCompile(ChangeRequest request, AppliedSchema applied, IReadOnlyList<EntityShape> previous, List<SafetyFinding> findings, CancellationToken cancellationToken)
+    {
+        var requested = ReadRequest(request, applied, previous, findings, cancellationToken);
+        if (requested is null || Fail(findings, EntityShapeRules.Check(requested, previous)))
+        {
+            return new ReadResult(requested, "", null, null, []);
+        }
+
+        var source = EntitySourceWriter.Write(requested);
+        var files = CheckAppliedSources(applied, requested.Name, findings, cancellationToken);
+        if (files is null)
+        {
+            return new ReadResult(requested, source, null, null, []);
+        }
+
+        files[requested.Name] = source;
+        var compiled = compiler.Compile(files, findings, out var compilation, cancellationToken);
+        if (compiled is null)
+        {
+            return new ReadResult(requested, source, null, null, []);
+        }
+
+        var entities = EntitySymbolReader.Entities(compilation)
+            .Select(t => EntitySymbolReader.Read(t, previous.FirstOrDefault(p => p.Name == t.Name)?.Table, findings))
+            .ToList();
+        return new ReadResult(requested, source, compiled, compilation, entities);
+    }
+
     /// <summary>The reviewable SQL: every transactional step wrapped in BEGIN/COMMIT, so psql can replay the file as it stands.</summary>
     public static string Script(string migrationId, IReadOnlyList<MigrationStep> steps)
     {
@@ -117,7 +150,8 @@ public sealed class SchemaAuthor(NpgsqlDataSource dataSource, SchemaCompiler com
         return script.ToString();
     }
 
-    private static EntityShape? ReadRequest(ChangeRequest request, AppliedSchema applied, IReadOnlyList<EntityShape> previous, List<SafetyFinding> findings)
+    private static EntityShape? ReadRequest(
+        ChangeRequest request, AppliedSchema applied, IReadOnlyList<EntityShape> previous, List<SafetyFinding> findings, CancellationToken cancellationToken)
     {
         switch (request)
         {
@@ -127,7 +161,7 @@ public sealed class SchemaAuthor(NpgsqlDataSource dataSource, SchemaCompiler com
             case { Entity: { } entity }:
                 return EntityRequestReader.Read(entity, previous, findings);
             case { Source: { } source }:
-                var declaration = EntitySyntaxRules.Check(source, expectedName: null, findings, out var tree);
+                var declaration = EntitySyntaxRules.Check(source, expectedName: null, findings, out var tree, cancellationToken);
                 if (declaration is null || tree is null)
                 {
                     return null;
@@ -149,13 +183,13 @@ public sealed class SchemaAuthor(NpgsqlDataSource dataSource, SchemaCompiler com
     }
 
     /// <summary>The applied files compile with the new one; they were written by the Mechanic, but a hand edit must not slip through.</summary>
-    private static Dictionary<string, string>? CheckAppliedSources(AppliedSchema applied, string requestedName, List<SafetyFinding> findings)
+    private static Dictionary<string, string>? CheckAppliedSources(AppliedSchema applied, string requestedName, List<SafetyFinding> findings, CancellationToken cancellationToken)
     {
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, source) in applied.EntitySources.Where(s => s.Key != requestedName))
         {
             var problems = new List<SafetyFinding>();
-            if (EntitySyntaxRules.Check(source, name, problems, out _) is null)
+            if (EntitySyntaxRules.Check(source, name, problems, out _, cancellationToken) is null)
             {
                 findings.AddRange(problems.Select(p => p with { Rule = "applied-source", Message = $"{SchemaFolder}/{name}.cs: {p.Rule}: {p.Message}" }));
                 continue;
@@ -183,12 +217,19 @@ public sealed class SchemaAuthor(NpgsqlDataSource dataSource, SchemaCompiler com
         return $"{timestamp.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}_{(slug.Length > 80 ? slug[..80] : slug)}";
     }
 
+    /// <summary>A draft with nothing to apply; a name is only kept when it is one the proposal's columns can hold.</summary>
     private static SchemaDraft Rejected(EntityShape? requested, DateTime timestamp, List<SafetyFinding> findings)
     {
-        var name = requested is not null && SchemaNames.IsEntityOrFieldName(requested.Name) ? requested.Name : "";
-        var table = requested is not null && SchemaNames.IsPlainIdentifier(requested.Table) ? requested.Table : "";
+        var name = requested is not null && SchemaNames.IsEntityOrFieldName(requested.Name) && !SchemaNames.IsTooLong(requested.Name) ? requested.Name : "";
+        var table = requested is not null && SchemaNames.IsPlainIdentifier(requested.Table) && !SchemaNames.IsTooLong(requested.Table) ? requested.Table : "";
         var slug = table.Length > 0 ? $"change_{(table.Length > 80 ? table[..80] : table)}" : "change";
         return new SchemaDraft(name, table, [], "", $"{timestamp.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}_{slug}", [], "", null, [], findings);
+    }
+
+    private sealed record ReadResult(EntityShape? Requested, string Source, CompiledSchema? Compiled, CSharpCompilation? Compilation, List<EntityShape> Entities)
+        : IDisposable
+    {
+        public void Dispose() => Compiled?.Dispose();
     }
 
     private static bool Fail(List<SafetyFinding> findings, IReadOnlyList<SafetyFinding> more)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace Monolith.Mechanic.Authoring;
 
@@ -11,6 +12,9 @@ public static class SchemaAuthoringModule
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SchemaCompiler>();
         services.TryAddSingleton(_ => SquawkLinter.Locate());
+        services.TryAddSingleton(DraftLimits.Default);
+        services.TryAddSingleton(provider => new DraftGate(
+            provider.GetRequiredService<DraftLimits>(), provider.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None));
         services.TryAddSingleton<ISchemaAuthor, SchemaAuthor>();
         return services;
     }

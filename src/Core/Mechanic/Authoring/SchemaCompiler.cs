@@ -24,17 +24,17 @@ public sealed class SchemaCompiler
 
     /// <summary>Compiles <paramref name="files"/> (entity name → canonical source); errors become findings, not exceptions.</summary>
     /// <param name="compilation">The successful compilation, for reading the entities from its semantic model.</param>
-    public CompiledSchema? Compile(IReadOnlyDictionary<string, string> files, List<SafetyFinding> findings, out CSharpCompilation compilation)
+    public CompiledSchema? Compile(IReadOnlyDictionary<string, string> files, List<SafetyFinding> findings, out CSharpCompilation compilation, CancellationToken cancellationToken = default)
     {
         var trees = files
             .OrderBy(f => f.Key, StringComparer.Ordinal)
-            .Select(f => CSharpSyntaxTree.ParseText(f.Value, EntitySyntaxRules.ParseOptions, path: $"{f.Key}.cs"))
+            .Select(f => CSharpSyntaxTree.ParseText(f.Value, EntitySyntaxRules.ParseOptions, path: $"{f.Key}.cs", cancellationToken: cancellationToken))
             .ToList();
         var assemblyName = $"Monolith.Dynamic.Schema.{Guid.NewGuid():N}";
         compilation = SchemaCompilation.Create(assemblyName, trees);
 
         using var image = new MemoryStream();
-        var result = compilation.Emit(image);
+        var result = compilation.Emit(image, cancellationToken: cancellationToken);
         if (!result.Success)
         {
             foreach (var diagnostic in result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error))

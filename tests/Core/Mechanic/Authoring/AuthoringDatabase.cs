@@ -16,6 +16,9 @@ public sealed class AuthoringDatabase : IAsyncLifetime
 
     public SchemaAuthor Author { get; private set; } = null!;
 
+    /// <summary>Generous limits: these tests prove what a draft finds, not how many run at once.</summary>
+    public DraftGate Gate { get; } = new(new DraftLimits(8, TimeSpan.FromMinutes(2)), CancellationToken.None);
+
     public AppliedSchema Applied { get; private set; } = AppliedSchema.Empty;
 
     public static ChangeRequest Entity(string json) =>
@@ -27,12 +30,13 @@ public sealed class AuthoringDatabase : IAsyncLifetime
     {
         database = await TestDatabase.CreateAsync("monolith_authoring");
         DataSource = NpgsqlDataSource.Create(database.ConnectionString);
-        Author = new SchemaAuthor(DataSource, Compiler, SquawkLinter.Locate(RepositoryRoot()), TimeProvider.System);
+        Author = new SchemaAuthor(DataSource, Compiler, SquawkLinter.Locate(RepositoryRoot()), TimeProvider.System, Gate);
     }
 
     public async Task DisposeAsync()
     {
         await DataSource.DisposeAsync();
+        Gate.Dispose();
         if (database is not null)
         {
             await database.DisposeAsync();
