@@ -47,6 +47,7 @@ public static class MigrationPlanner
 
         var services = new ServiceCollection().AddEntityFrameworkNpgsql();
         services.Replace(ServiceDescriptor.Singleton<IModelCacheKeyFactory, DynamicSchemaContext.PerInstanceModelCacheKey>());
+        services.Replace(ServiceDescriptor.Scoped<IMigrationsSqlGenerator, DynamicMigrationsSqlGenerator>());
         using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = false });
         var options = new DbContextOptionsBuilder()
             .UseNpgsql(npgsql => npgsql.SetPostgresVersion(15, 0))
