@@ -29,12 +29,13 @@ public sealed partial class MigrationRunner(NpgsqlDataSource dataSource, ILogger
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await SetLocalTimeoutsAsync(connection, transaction, cancellationToken);
+        await SetLocalSettingsAsync(connection, transaction, cancellationToken);
         try
         {
             foreach (var (step, index) in steps.Select((s, i) => (s, i)))
             {
                 await ExecuteAsync(connection, transaction, step.InTransaction ? step.Sql : PlainEquivalent(step.Sql), index, step, cancellationToken);
+                await RequireIndexOnItsTableAsync(connection, transaction, index, step, cancellationToken);
             }
 
             return null;
@@ -62,7 +63,7 @@ public sealed partial class MigrationRunner(NpgsqlDataSource dataSource, ILogger
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             try
             {
-                await SetLocalTimeoutsAsync(connection, transaction, cancellationToken);
+                await SetLocalSettingsAsync(connection, transaction, cancellationToken);
                 foreach (var (step, index) in steps.Select((s, i) => (s, i)).Where(s => s.s.InTransaction))
                 {
                     await ExecuteAsync(connection, transaction, step.Sql, index, step, cancellationToken);
@@ -95,10 +96,18 @@ public sealed partial class MigrationRunner(NpgsqlDataSource dataSource, ILogger
         }
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await SetSessionTimeoutsAsync(connection, cancellationToken);
+        await SetSessionSettingsAsync(connection, cancellationToken);
         foreach (var (step, index) in steps.Select((s, i) => (s, i)).Where(s => !s.s.InTransaction))
         {
             await DropInvalidIndexesAsync(connection, table, cancellationToken);
+            if (DropIndexStep().Match(step.Sql) is { Success: true } drop)
+            {
+                // Migrations written before the Mechanic stopped emitting them begin an index with a cleanup DROP by name.
+                // The cleanup above already did its work, scoped to this table; the name alone may be another table's index.
+                LogDropSkipped(logger, drop.Groups["name"].Value, table);
+                continue;
+            }
+
             try
             {
                 await ExecuteAsync(connection, null, step.Sql, index, step, cancellationToken);
@@ -109,15 +118,11 @@ public sealed partial class MigrationRunner(NpgsqlDataSource dataSource, ILogger
             }
             catch (MigrationFailedException)
             {
-                if (step.CleanupSql is not null)
-                {
-                    await using var cleanup = new NpgsqlCommand(step.CleanupSql, connection);
-                    await cleanup.ExecuteNonQueryAsync(CancellationToken.None);
-                }
-
                 await DropInvalidIndexesAsync(connection, table, CancellationToken.None);
                 throw;
             }
+
+            await RequireIndexOnItsTableAsync(connection, null, index, step, cancellationToken);
         }
 
         await connection.ReloadTypesAsync(cancellationToken);
@@ -139,23 +144,60 @@ public sealed partial class MigrationRunner(NpgsqlDataSource dataSource, ILogger
         }
     }
 
-    private static async Task SetLocalTimeoutsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>
+    /// The timeouts, and standard_conforming_strings on: the Mechanic writes every text as an escape string that reads the
+    /// same either way, but a migration written before that (or SQL EF renders, such as comments) was reviewed as
+    /// standard strings. Set in a command of its own, before any step is parsed, so that the server and Npgsql's
+    /// statement splitter both read the steps with it on.
+    /// </summary>
+    private static string SettingsSql(bool local) => local
+        ? "SELECT set_config('lock_timeout', $1, true), set_config('statement_timeout', $2, true), set_config('standard_conforming_strings', 'on', true)"
+        : "SELECT set_config('lock_timeout', $1, false), set_config('statement_timeout', $2, false), set_config('standard_conforming_strings', 'on', false)";
+
+    private static async Task SetLocalSettingsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("SELECT set_config('lock_timeout', $1, true), set_config('statement_timeout', $2, true)", connection, transaction);
+        await using var command = new NpgsqlCommand(SettingsSql(local: true), connection, transaction);
         command.Parameters.Add(new NpgsqlParameter { Value = LockTimeout });
         command.Parameters.Add(new NpgsqlParameter { Value = StatementTimeout });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static async Task SetSessionTimeoutsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    private static async Task SetSessionSettingsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         // Session-level settings on a pooled connection are reset (DISCARD ALL) before its next user. These are only the
         // defaults: a generated migration's own session step (MigrationPlanner.SessionPrelude) replaces them. CREATE INDEX
         // CONCURRENTLY waits for every older transaction as a lock wait, so the default lets the statement timeout bound it.
-        await using var command = new NpgsqlCommand("SELECT set_config('lock_timeout', $1, false), set_config('statement_timeout', $2, false)", connection);
+        await using var command = new NpgsqlCommand(SettingsSql(local: false), connection);
         command.Parameters.Add(new NpgsqlParameter { Value = StatementTimeout });
         command.Parameters.Add(new NpgsqlParameter { Value = StatementTimeout });
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// CREATE INDEX … IF NOT EXISTS (and the "already there" path of a retry) succeeds when any relation has the name,
+    /// including another table's index; such a step counts as done only when the index is on the table it names.
+    /// </summary>
+    private static async Task RequireIndexOnItsTableAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, int index, MigrationStep step, CancellationToken cancellationToken)
+    {
+        if (CreateIndexStep().Match(step.Sql) is not { Success: true } create)
+        {
+            return;
+        }
+
+        await using var check = new NpgsqlCommand("""
+            SELECT EXISTS (
+                SELECT FROM pg_index i
+                JOIN pg_class c ON c.oid = i.indexrelid
+                WHERE c.relname = $1 AND c.relnamespace = current_schema()::regnamespace
+                  AND i.indrelid = to_regclass(quote_ident(current_schema()) || '.' || quote_ident($2)) AND i.indisvalid)
+            """, connection, transaction);
+        check.Parameters.Add(new NpgsqlParameter { Value = create.Groups["name"].Value });
+        check.Parameters.Add(new NpgsqlParameter { Value = create.Groups["table"].Value });
+        if (await check.ExecuteScalarAsync(cancellationToken) is not true)
+        {
+            throw new MigrationFailedException(
+                $"step {index + 1} ({step.Description}) failed: the name {create.Groups["name"].Value} is taken by an object that is not a valid index on {create.Groups["table"].Value}");
+        }
     }
 
     private static async Task DropInvalidIndexesAsync(NpgsqlConnection connection, string table, CancellationToken cancellationToken)
@@ -167,7 +209,8 @@ public sealed partial class MigrationRunner(NpgsqlDataSource dataSource, ILogger
             JOIN pg_class c ON c.oid = i.indexrelid
             JOIN pg_class t ON t.oid = i.indrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE NOT i.indisvalid AND t.relname = $1 AND n.nspname = current_schema()
+            JOIN pg_namespace tn ON tn.oid = t.relnamespace
+            WHERE NOT i.indisvalid AND t.relname = $1 AND tn.nspname = current_schema() AND n.nspname = current_schema()
             """, connection))
         {
             find.Parameters.Add(new NpgsqlParameter { Value = table });
@@ -189,8 +232,17 @@ public sealed partial class MigrationRunner(NpgsqlDataSource dataSource, ILogger
     [GeneratedRegex(@"\s+CONCURRENTLY\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ConcurrentlyWord();
 
+    [GeneratedRegex(@"\ADROP INDEX CONCURRENTLY IF EXISTS (""?)(?<name>[a-z_][a-z0-9_]*)\1;\z", RegexOptions.CultureInvariant)]
+    private static partial Regex DropIndexStep();
+
+    [GeneratedRegex(@"\ACREATE INDEX CONCURRENTLY IF NOT EXISTS (""?)(?<name>[a-z_][a-z0-9_]*)\1 ON (""?)(?<table>[a-z_][a-z0-9_]*)\2 ", RegexOptions.CultureInvariant)]
+    private static partial Regex CreateIndexStep();
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Migration attempt {Attempt} waited too long for a lock, retrying: {Reason}")]
     private static partial void LogLockRetry(ILogger logger, int attempt, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Skipped the cleanup DROP INDEX {Index}: invalid indexes on {Table} are dropped through the catalog instead")]
+    private static partial void LogDropSkipped(ILogger logger, string index, string table);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Already applied, skipped: {Step}")]
     private static partial void LogAlreadyThere(ILogger logger, string step);

@@ -96,7 +96,16 @@ public static class DynamicModel
                 .HasComment(field.Deprecated ? DeprecatedComment : null);
             if (field.Default is { } json && FieldDefault.TryParse(json, field.Type, field.MaxLength, out var value, out _))
             {
-                property.HasDefaultValue(value);
+                // Text is written by SqlLiteral, not by EF's string mapping, whose '…' constants a server with
+                // standard_conforming_strings off reads differently (a backslash would end the string early).
+                if (value is string text)
+                {
+                    property.HasDefaultValueSql(SqlLiteral.Text(text));
+                }
+                else
+                {
+                    property.HasDefaultValue(value);
+                }
             }
 
             if (field.References is not null)

@@ -19,15 +19,19 @@ namespace Monolith.Mechanic.Authoring;
 /// </summary>
 public static class MigrationPlanner
 {
-    /// <summary>Bounds every transactional step: fail fast rather than queue behind (and in front of) live traffic.</summary>
-    public const string TransactionPrelude = "SET LOCAL lock_timeout = '5s';\nSET LOCAL statement_timeout = '60s';";
+    /// <summary>
+    /// Bounds every transactional step: fail fast rather than queue behind (and in front of) live traffic.
+    /// standard_conforming_strings on makes a replay by psql read any plain '…' constant as reviewed; the Mechanic's own text
+    /// constants are escape strings (<see cref="SqlLiteral"/>) that read the same either way.
+    /// </summary>
+    public const string TransactionPrelude = "SET LOCAL lock_timeout = '5s';\nSET LOCAL statement_timeout = '60s';\nSET LOCAL standard_conforming_strings = on;";
 
     /// <summary>
     /// A step of its own before the first concurrent step: PostgreSQL runs a concurrent statement only alone (not even in
     /// a batch), so its lock wait is bounded by session settings. The index build itself is not time-limited because it
     /// may legitimately take long on a large table; it blocks no writes meanwhile.
     /// </summary>
-    public const string SessionPrelude = "SET lock_timeout = '5s';\nSET statement_timeout = 0;";
+    public const string SessionPrelude = "SET lock_timeout = '5s';\nSET statement_timeout = 0;\nSET standard_conforming_strings = on;";
 
     /// <summary>Plans the migration from <paramref name="previous"/> to <paramref name="next"/>.</summary>
     /// <remarks>
@@ -43,6 +47,7 @@ public static class MigrationPlanner
 
         var services = new ServiceCollection().AddEntityFrameworkNpgsql();
         services.Replace(ServiceDescriptor.Singleton<IModelCacheKeyFactory, DynamicSchemaContext.PerInstanceModelCacheKey>());
+        services.Replace(ServiceDescriptor.Scoped<IMigrationsSqlGenerator, DynamicMigrationsSqlGenerator>());
         using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = false });
         var options = new DbContextOptionsBuilder()
             .UseNpgsql(npgsql => npgsql.SetPostgresVersion(15, 0))
@@ -59,7 +64,7 @@ public static class MigrationPlanner
         var operations = nextContext.GetService<IMigrationsModelDiffer>()
             .GetDifferences(previousModel?.GetRelationalModel(), nextModel.GetRelationalModel());
         var existingTables = previous.Select(e => e.Table).ToHashSet(StringComparer.Ordinal);
-        var findings = MigrationSafetyRules.Check(operations, existingTables, facts);
+        var findings = MigrationSafetyRules.Check(operations, existingTables, facts).Concat(DerivedNameRules.Check(operations, next, facts)).ToList();
         var descriptions = operations.Select(Describe).ToList();
         if (findings.Count > 0)
         {
@@ -133,11 +138,11 @@ public static class MigrationPlanner
                 steps.Add(new MigrationStep(SessionPrelude, InTransaction: false, "session timeouts for the concurrent steps that follow (run a migration's steps on one connection)"));
             }
 
-            var drop = $"DROP INDEX CONCURRENTLY IF EXISTS {sql.DelimitIdentifier(index.Name)};";
-            steps.Add(new MigrationStep(drop, InTransaction: false, $"remove {index.Name} if an interrupted earlier attempt left it invalid"));
+            // No DROP INDEX before it: a drop by name alone could reach another table's index. An INVALID index that an
+            // interrupted build left is found through pg_index on this table and dropped by the runner before every try.
             var columns = string.Join(", ", index.Columns.Select(c => sql.DelimitIdentifier(c)));
             var create = $"CREATE INDEX CONCURRENTLY IF NOT EXISTS {sql.DelimitIdentifier(index.Name)} ON {sql.DelimitIdentifier(index.Table)} ({columns});";
-            steps.Add(new MigrationStep(create, InTransaction: false, $"{Describe(index)} concurrently (no write lock)", CleanupSql: drop));
+            steps.Add(new MigrationStep(create, InTransaction: false, $"{Describe(index)} concurrently (no write lock)"));
         }
 
         private void AddForeignKeyNotValid(AddForeignKeyOperation key)

@@ -135,7 +135,7 @@ public static partial class MigrationSafetyRules
             findings.Add(Error("required-on-existing", $"column {name} becomes NOT NULL; that scans the whole table under an exclusive lock and fails on existing nulls"));
         }
 
-        if (alter.DefaultValueSql is { } sql && !NonVolatileDefaults.Contains(sql))
+        if (alter.DefaultValueSql is { } sql && !IsConstantDefault(sql))
         {
             findings.Add(Error("volatile-default", $"column {name} would get the default {sql}; only constants are allowed"));
         }
@@ -149,7 +149,7 @@ public static partial class MigrationSafetyRules
     private static void CheckColumn(string table, ColumnOperation column, bool newTable, List<SafetyFinding> findings)
     {
         CheckName(column.Name, findings);
-        if (column.DefaultValueSql is { } sql && !NonVolatileDefaults.Contains(sql) && !(newTable && sql == "gen_random_uuid()"))
+        if (column.DefaultValueSql is { } sql && !IsConstantDefault(sql) && !(newTable && sql == "gen_random_uuid()"))
         {
             findings.Add(Error("volatile-default", $"column {table}.{column.Name} would get the default {sql}, which rewrites the table; only constants are allowed"));
         }
@@ -164,6 +164,9 @@ public static partial class MigrationSafetyRules
             findings.Add(Error("unexpected-operation", $"column {table}.{column.Name} is computed; dynamic columns hold data only"));
         }
     }
+
+    /// <summary>now() for the base columns, or a text constant exactly as <see cref="SqlLiteral"/> writes it.</summary>
+    private static bool IsConstantDefault(string sql) => NonVolatileDefaults.Contains(sql) || SqlLiteral.IsText(sql);
 
     private static void RequireLiveTable(string table, LiveSchemaFacts facts, List<SafetyFinding> findings)
     {

@@ -5,5 +5,4 @@ namespace Monolith.Mechanic.Authoring;
 /// True: run the SQL in a transaction of its own (it starts with SET LOCAL lock_timeout/statement_timeout; retry the whole
 /// step on a lock timeout). False: PostgreSQL refuses it inside a transaction (CREATE/DROP INDEX CONCURRENTLY); run it alone.
 /// </param>
-/// <param name="CleanupSql">For a non-transactional step: what to run after it fails, before a retry (drops an invalid index it left).</param>
-public sealed record MigrationStep(string Sql, bool InTransaction, string Description, string? CleanupSql = null);
+public sealed record MigrationStep(string Sql, bool InTransaction, string Description);

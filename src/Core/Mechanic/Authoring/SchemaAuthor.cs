@@ -139,11 +139,6 @@ public sealed class SchemaAuthor(NpgsqlDataSource dataSource, SchemaCompiler com
         {
             var step = steps[i];
             script.Append(CultureInfo.InvariantCulture, $"\n-- Step {i + 1}: {step.Description}{(step.InTransaction ? "" : " (outside a transaction)")}\n");
-            if (step.CleanupSql is { } cleanup)
-            {
-                script.Append(CultureInfo.InvariantCulture, $"-- If it fails, run before retrying: {cleanup}\n");
-            }
-
             script.Append(step.InTransaction ? $"BEGIN;\n{step.Sql}\nCOMMIT;\n" : $"{step.Sql}\n");
         }
 

@@ -49,7 +49,7 @@ public sealed class AuthoringDatabase : IAsyncLifetime
     public async Task<SchemaDraft> ApplyAsync(ChangeRequest request)
     {
         var draft = await DraftAsync(request);
-        Assert.True(draft.IsSafe, string.Join("\n", draft.Findings.Select(f => $"{f.Rule}: {f.Message} (line {f.Line})")));
+        Assert.True(draft.IsSafe, string.Join("\n", draft.Findings.Select(f => $"{f.Rule}: {f.Message} (line {f.Line})")) + "\n" + draft.MigrationSql);
         await ApplyAsync(draft);
         return draft;
     }
