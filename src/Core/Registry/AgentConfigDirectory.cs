@@ -33,7 +33,7 @@ public sealed class AgentConfigDirectory
         {
             root = Resolve(full);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new ConfigurationException($"{Variable} must be an existing directory, got '{configured}' ({e.Message})");
         }
@@ -80,7 +80,7 @@ public sealed class AgentConfigDirectory
         {
             real = Resolve(Path.IsPathRooted(configPath) ? configPath : Path.Join(Root, configPath));
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return e.Message;
         }
