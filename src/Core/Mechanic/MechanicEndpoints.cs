@@ -21,6 +21,7 @@ public static class MechanicEndpoints
         var changes = app.MapAdminApi("/mechanic/changes", "Mechanic");
         changes.MapPost("/", ProposeAsync).Validates<ChangeRequest>();
         changes.MapGet("/", ListAsync).Validates<ProposalQuery>();
+        ProposalCountsEndpoint.Map(changes);
         changes.MapGet("/{id:guid}", ShowAsync).ProducesProblem(StatusCodes.Status404NotFound);
         changes.MapPost("/{id:guid}/approve", ApproveAsync).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         changes.MapPost("/{id:guid}/reject", RejectAsync).Validates<RejectRequest>()
