@@ -26,7 +26,7 @@ public static class MonolithModules
             .AddAuditModule()
             .AddBackupModule(settings)
             .AddRetentionModule(settings)
-            .AddRegistryModule()
+            .AddRegistryModule(settings)
             .AddConversationsModule()
             .AddCheckpointsModule()
             .AddSearchModule(settings)

@@ -7,9 +7,9 @@ namespace Monolith.Agents;
 
 /// <summary>
 /// Finds the agent that answers a chat in the registry and reads its config file. An agent missing from the
-/// registry, inactive, or with an unreadable file falls back to the built-in assistant, with a warning logged.
+/// registry, inactive, or with a file that is refused (see AgentConfigDirectory) or invalid falls back to the built-in assistant, with a warning logged.
 /// </summary>
-public sealed partial class AgentCatalog(AgentRegistry agents, ToolRegistry registeredTools, ILogger<AgentCatalog> logger)
+public sealed partial class AgentCatalog(AgentRegistry agents, ToolRegistry registeredTools, AgentConfigDirectory configFiles, ILogger<AgentCatalog> logger)
 {
     public const string DefaultAgent = "assistant";
 
@@ -38,7 +38,7 @@ public sealed partial class AgentCatalog(AgentRegistry agents, ToolRegistry regi
     {
         try
         {
-            return AgentConfig.Parse(await File.ReadAllTextAsync(configPath, cancellationToken));
+            return AgentConfig.Parse(await configFiles.ReadTextAsync(configPath, cancellationToken));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or ArgumentException or NotSupportedException)
         {

@@ -18,6 +18,7 @@ public static class DynamicEntitiesModule
         services.AddSingleton<EntityValidators>();
         services.AddSingleton<DynamicEntityStore>();
         services.AddScoped<IValidator<EntityListQuery>, EntityListQueryValidator>();
+        services.AddScoped<IValidator<EntityOwnerQuery>, EntityOwnerQueryValidator>();
         return services;
     }
 }

@@ -21,9 +21,9 @@ public static class DynamicEntityEndpoints
             .ProducesProblem(StatusCodes.Status410Gone);
         entities.MapGet("/{table}", ListAsync).Validates<EntityListQuery>();
         entities.MapPost("/{table}", CreateAsync).ProducesValidationProblem();
-        entities.MapGet("/{table}/{id}", GetAsync);
-        entities.MapPatch("/{table}/{id}", PatchAsync).ProducesValidationProblem();
-        entities.MapDelete("/{table}/{id}", DeleteAsync);
+        entities.MapGet("/{table}/{id}", GetAsync).Validates<EntityOwnerQuery>();
+        entities.MapPatch("/{table}/{id}", PatchAsync).Validates<EntityOwnerQuery>();
+        entities.MapDelete("/{table}/{id}", DeleteAsync).Validates<EntityOwnerQuery>();
         return app;
     }
 
@@ -44,24 +44,24 @@ public static class DynamicEntityEndpoints
     }
 
     private static async Task<Ok<JsonObject>> GetAsync(
-        string table, Guid id, SchemaCatalog catalog, DynamicEntityStore store, CancellationToken cancellationToken)
+        string table, Guid id, [AsParameters] EntityOwnerQuery owner, SchemaCatalog catalog, DynamicEntityStore store, CancellationToken cancellationToken)
     {
         var shape = DynamicEntityStore.Resolve(catalog.Current, table);
-        return TypedResults.Ok(await store.GetAsync(shape, id, cancellationToken));
+        return TypedResults.Ok(await store.GetAsync(shape, id, owner.CreatedBy, cancellationToken));
     }
 
     private static async Task<Ok<JsonObject>> PatchAsync(
-        string table, Guid id, [FromBody] JsonElement body, SchemaCatalog catalog, DynamicEntityStore store, CancellationToken cancellationToken)
+        string table, Guid id, [AsParameters] EntityOwnerQuery owner, [FromBody] JsonElement body, SchemaCatalog catalog, DynamicEntityStore store, CancellationToken cancellationToken)
     {
         var version = catalog.Current;
         var shape = DynamicEntityStore.Resolve(version, table);
-        return TypedResults.Ok(await store.PatchAsync(version, shape, id, EntityInput.Parse(body), cancellationToken));
+        return TypedResults.Ok(await store.PatchAsync(version, shape, id, owner.CreatedBy, EntityInput.Parse(body), cancellationToken));
     }
 
     private static async Task<NoContent> DeleteAsync(
-        string table, Guid id, SchemaCatalog catalog, DynamicEntityStore store, CancellationToken cancellationToken)
+        string table, Guid id, [AsParameters] EntityOwnerQuery owner, SchemaCatalog catalog, DynamicEntityStore store, CancellationToken cancellationToken)
     {
-        await store.DeleteAsync(DynamicEntityStore.Resolve(catalog.Current, table), id, cancellationToken);
+        await store.DeleteAsync(DynamicEntityStore.Resolve(catalog.Current, table), id, owner.CreatedBy, cancellationToken);
         return TypedResults.NoContent();
     }
 }

@@ -56,12 +56,12 @@ public sealed class DynamicEntityStore(NpgsqlDataSource dataSource, EntityValida
         return PageCursor.ToPage(rows, limit, r => r.Row, r => r.Key);
     }
 
-    /// <exception cref="NotFoundException">No live row has that id.</exception>
-    public async Task<JsonObject> GetAsync(EntityShape shape, Guid id, CancellationToken cancellationToken)
+    /// <exception cref="NotFoundException">No live row has that id (created by <paramref name="owner"/> when given).</exception>
+    public async Task<JsonObject> GetAsync(EntityShape shape, Guid id, long? owner, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
-            $"SELECT {EntitySql.Columns(shape)} FROM {EntitySql.Quote(shape.Table)} WHERE {Id} = $1 AND NOT {IsDeleted}");
-        command.Parameters.Add(new NpgsqlParameter { Value = id });
+        await using var command = dataSource.CreateCommand();
+        command.CommandText = $"SELECT {EntitySql.Columns(shape)} FROM {EntitySql.Quote(shape.Table)} " +
+            $"WHERE {Id} = {Add(command, id, NpgsqlDbType.Uuid)} AND NOT {IsDeleted}{OwnedBy(command, owner)}";
         return await ReadSingleAsync(shape, command, id, cancellationToken);
     }
 
@@ -93,8 +93,8 @@ public sealed class DynamicEntityStore(NpgsqlDataSource dataSource, EntityValida
         return row;
     }
 
-    /// <summary>Changes the fields the body sends; the others keep their values.</summary>
-    public async Task<JsonObject> PatchAsync(SchemaVersion version, EntityShape shape, Guid id, EntityInput input, CancellationToken cancellationToken)
+    /// <summary>Changes the fields the body sends; the others keep their values. A row <paramref name="owner"/> (when given) did not create is not found.</summary>
+    public async Task<JsonObject> PatchAsync(SchemaVersion version, EntityShape shape, Guid id, long? owner, EntityInput input, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -109,7 +109,7 @@ public sealed class DynamicEntityStore(NpgsqlDataSource dataSource, EntityValida
         }
 
         command.CommandText = $"UPDATE {EntitySql.Quote(shape.Table)} SET {string.Join(", ", assignments)} " +
-            $"WHERE {Id} = {Add(command, id, NpgsqlDbType.Uuid)} AND NOT {IsDeleted} RETURNING {EntitySql.Columns(shape)}";
+            $"WHERE {Id} = {Add(command, id, NpgsqlDbType.Uuid)} AND NOT {IsDeleted}{OwnedBy(command, owner)} RETURNING {EntitySql.Columns(shape)}";
         var row = await ReadSingleAsync(shape, command, id, cancellationToken);
         if (sent.Any(s => s.Field.Searchable))
         {
@@ -121,16 +121,14 @@ public sealed class DynamicEntityStore(NpgsqlDataSource dataSource, EntityValida
     }
 
     /// <summary>Soft-deletes a live row and takes it out of search.</summary>
-    /// <exception cref="NotFoundException">No live row has that id.</exception>
-    public async Task DeleteAsync(EntityShape shape, Guid id, CancellationToken cancellationToken)
+    /// <exception cref="NotFoundException">No live row has that id (created by <paramref name="owner"/> when given).</exception>
+    public async Task DeleteAsync(EntityShape shape, Guid id, long? owner, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(
-            $"UPDATE {EntitySql.Quote(shape.Table)} SET {IsDeleted} = true, {UpdatedAt} = now() WHERE {Id} = $1 AND NOT {IsDeleted}",
-            connection,
-            transaction);
-        command.Parameters.Add(new NpgsqlParameter { Value = id });
+        await using var command = new NpgsqlCommand(null, connection, transaction);
+        command.CommandText = $"UPDATE {EntitySql.Quote(shape.Table)} SET {IsDeleted} = true, {UpdatedAt} = now() " +
+            $"WHERE {Id} = {Add(command, id, NpgsqlDbType.Uuid)} AND NOT {IsDeleted}{OwnedBy(command, owner)}";
         if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
         {
             throw NotFound(shape, id);
@@ -193,6 +191,10 @@ public sealed class DynamicEntityStore(NpgsqlDataSource dataSource, EntityValida
         command.Parameters.Add(new NpgsqlParameter { Value = value, NpgsqlDbType = type });
         return "$" + command.Parameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    /// <summary>The owner condition when the caller names its user: another user's row then looks like a missing one.</summary>
+    private static string OwnedBy(NpgsqlCommand command, long? owner) =>
+        owner is { } user ? $" AND {CreatedBy} = {Add(command, user, NpgsqlDbType.Bigint)}" : string.Empty;
 
     private static NotFoundException NotFound(EntityShape shape, Guid id) => new($"{shape.Name} {id} does not exist or was deleted.");
 

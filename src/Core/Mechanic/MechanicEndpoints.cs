@@ -25,6 +25,7 @@ public static class MechanicEndpoints
         proposals.MapGet("/", ListAsync).Validates<ProposalQuery>();
         proposals.MapGet("/{id:guid}", ShowAsync).ProducesProblem(StatusCodes.Status404NotFound);
         var reviews = app.MapAdminApi("/mechanic/changes", "Mechanic");
+        ProposalCountsEndpoint.Map(reviews);
         reviews.AddEndpointFilter<DraftsBusyFilter>().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         reviews.MapPost("/{id:guid}/approve", ApproveAsync).ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);

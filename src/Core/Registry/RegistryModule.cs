@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Monolith.Configuration;
 using Monolith.Database;
 
 namespace Monolith.Registry;
@@ -8,8 +9,9 @@ namespace Monolith.Registry;
 /// <summary>The agents and tools registries, with tool usage. Other modules use AgentRegistry, ToolRegistry and ToolUsageLog.</summary>
 public static class RegistryModule
 {
-    public static IServiceCollection AddRegistryModule(this IServiceCollection services)
+    public static IServiceCollection AddRegistryModule(this IServiceCollection services, SettingReader settings)
     {
+        services.AddSingleton(AgentConfigDirectory.Read(settings));
         services.AddScoped<AgentRegistry>();
         services.AddScoped<ToolRegistry>();
         services.AddScoped<ToolUsageLog>();

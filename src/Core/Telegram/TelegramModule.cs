@@ -21,7 +21,9 @@ public static class TelegramModule
         services.AddSingleton<UpdatePipeline>();
         services.AddScoped<UpdateHandler>();
         services.AddScoped<BotMessenger>();
-        services.AddHttpClient(nameof(TelegramBotClient));
+        // HttpClient's default loggers write the request URL, which holds the token.
+        services.AddSingleton<BotApiCallLogger>();
+        services.AddHttpClient(nameof(TelegramBotClient)).RemoveAllLoggers().AddLogger<BotApiCallLogger>();
         services.AddSingleton<ITelegramBotClient>(provider => new TelegramBotClient(
             Options(telegram),
             provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(TelegramBotClient))));

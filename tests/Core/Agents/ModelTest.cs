@@ -13,6 +13,9 @@ public abstract class ModelTest(MonolithFixture fixture) : IntegrationTest(fixtu
 
     protected BotHost Bot => bot ?? throw new InvalidOperationException("not started");
 
+    /// <summary>AGENT_CONFIG_DIR of the service: the tests write their agent config files there.</summary>
+    protected virtual string ConfigDirectory => Path.GetTempPath();
+
     protected FakeChatModel Model => model ?? throw new InvalidOperationException("not started");
 
     public override async Task InitializeAsync()
@@ -25,6 +28,7 @@ public abstract class ModelTest(MonolithFixture fixture) : IntegrationTest(fixtu
             ["CHAT_MODEL_API_KEY"] = ApiKey,
             ["CHAT_MODEL"] = "test-model",
             ["CHAT_MODEL_TIMEOUT_SECONDS"] = "1",
+            ["AGENT_CONFIG_DIR"] = ConfigDirectory,
         });
     }
 

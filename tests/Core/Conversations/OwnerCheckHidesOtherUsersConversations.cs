@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Monolith.Tests.Support;
 
 namespace Monolith.Tests.Core.Conversations;
@@ -17,7 +18,31 @@ public sealed class OwnerCheckHidesOtherUsersConversations(MonolithFixture fixtu
         using var unknown = await client.GetAsync(new Uri($"/api/conversations/{Guid.NewGuid()}?userId=701", UriKind.Relative));
         var otherProblem = await ProblemAssertions.AssertProblemAsync(other, HttpStatusCode.NotFound);
         await ProblemAssertions.AssertProblemAsync(unknown, HttpStatusCode.NotFound);
-        Assert.DoesNotContain("700", otherProblem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("700", otherProblem.GetProperty("detail").GetString()!.Replace(conversation.ToString(), "id", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnotherUsersMessagesCannotBeReadAppendedOrClosed()
+    {
+        using var client = Fixture.Client();
+        var conversation = await ConversationsApi.StartIdAsync(client, userId: 700);
+        await ConversationsApi.AppendAsync(client, conversation, "private words");
+        var url = $"/api/conversations/{conversation}";
+
+        await ProblemAssertions.AssertProblemAsync(await client.GetAsync(new Uri($"{url}/messages?userId=701", UriKind.Relative)), HttpStatusCode.NotFound);
+        await ProblemAssertions.AssertProblemAsync(
+            await client.PostAsJsonAsync($"{url}/messages?userId=701", new { role = "user", content = "injected" }), HttpStatusCode.NotFound);
+        await ProblemAssertions.AssertProblemAsync(await client.PostAsync(new Uri($"{url}/close?userId=701", UriKind.Relative), null), HttpStatusCode.NotFound);
+
+        var page = await ConversationsApi.GetAsync(client, $"{url}/messages?userId=700");
+        Assert.Equal(["private words"], ConversationsApi.Items(page).Select(m => m.GetProperty("content").GetString()));
+        var mine = await client.PostAsJsonAsync($"{url}/messages?userId=700", new { role = "user", content = "more" });
+        Assert.Equal(HttpStatusCode.Created, mine.StatusCode);
+        var conversationNow = await ConversationsApi.GetAsync(client, url);
+        Assert.Equal("open", conversationNow.GetProperty("status").GetString());
+        Assert.Equal(2, conversationNow.GetProperty("lastSequence").GetInt64());
+        using var closed = await client.PostAsync(new Uri($"{url}/close?userId=700", UriKind.Relative), null);
+        Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
     }
 
     [Theory]
@@ -31,5 +56,9 @@ public sealed class OwnerCheckHidesOtherUsersConversations(MonolithFixture fixtu
         var conversation = await ConversationsApi.StartIdAsync(client, userId: 700);
         using var response = await client.GetAsync(new Uri($"/api/conversations/{conversation}?userId={userId}", UriKind.Relative));
         await ProblemAssertions.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        using var messages = await client.GetAsync(new Uri($"/api/conversations/{conversation}/messages?userId={userId}", UriKind.Relative));
+        await ProblemAssertions.AssertProblemAsync(messages, HttpStatusCode.BadRequest);
+        using var close = await client.PostAsync(new Uri($"/api/conversations/{conversation}/close?userId={userId}", UriKind.Relative), null);
+        await ProblemAssertions.AssertProblemAsync(close, HttpStatusCode.BadRequest);
     }
 }

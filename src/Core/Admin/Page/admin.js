@@ -109,7 +109,21 @@ function showApp() {
 }
 
 function refresh() {
-  return Promise.all([loadPending(), loadHistory(), loadSchema(), loadAudit()]);
+  return Promise.all([loadCounts(), loadPending(), loadHistory(), loadRejected(), loadFailed(), loadSchema(), loadAudit()]);
+}
+
+// Counts come from their own query: a list page shows at most one page of rows, never how many there are.
+async function loadCounts() {
+  let counts = {};
+  try {
+    counts = (await api("/api/admin/mechanic/changes/counts")) || {};
+  } catch {
+    counts = {};
+  }
+  for (const [status, id] of [["pending_review", "pending-count"], ["applied", "history-count"], ["rejected", "rejected-count"], ["failed", "failed-count"]]) {
+    const count = Number(counts[status]);
+    $(id).textContent = Number.isFinite(count) && count > 0 ? "(" + count + ")" : "";
+  }
 }
 
 async function loadInto(id, load) {
@@ -128,19 +142,49 @@ async function loadInto(id, load) {
   }
 }
 
-function loadPending() {
-  return loadInto("pending", async () => {
-    const changes = itemsOf(await api("/api/admin/mechanic/changes?status=pending_review"));
-    $("pending-count").textContent = changes.length ? "(" + changes.length + ")" : "";
-    return changes.length ? changes.map((c) => changeCard(c, true)) : [el("p", { className: "empty", text: "Nothing waits for review." })];
+// One status's proposals, newest first, a page at a time: "Load more" follows the API's cursor until it ends.
+function loadChanges(id, status, kind, emptyText) {
+  const url = (cursor) => "/api/admin/mechanic/changes?status=" + status + "&limit=50" + (cursor ? "&cursor=" + encodeURIComponent(cursor) : "");
+  const more = (cursor) => {
+    const button = el("button", { type: "button", className: "quiet load-more", text: "Load more" });
+    button.addEventListener("click", async () => {
+      button.disabled = true;
+      try {
+        const page = await api(url(cursor));
+        button.replaceWith(...itemsOf(page).map((c) => changeCard(c, kind)), ...(page && page.nextCursor ? [more(page.nextCursor)] : []));
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) {
+          logout();
+          return;
+        }
+        button.disabled = false;
+        button.after(problemNote(error));
+      }
+    });
+    return button;
+  };
+  return loadInto(id, async () => {
+    const page = await api(url(null));
+    const changes = itemsOf(page);
+    if (!changes.length) return [el("p", { className: "empty", text: emptyText })];
+    return [...changes.map((c) => changeCard(c, kind)), ...(page && page.nextCursor ? [more(page.nextCursor)] : [])];
   });
 }
 
+function loadPending() {
+  return loadChanges("pending", "pending_review", "review", "Nothing waits for review.");
+}
+
 function loadHistory() {
-  return loadInto("history", async () => {
-    const changes = itemsOf(await api("/api/admin/mechanic/changes?status=applied"));
-    return changes.length ? changes.map((c) => changeCard(c, false)) : [el("p", { className: "empty", text: "No change has been applied yet." })];
-  });
+  return loadChanges("history", "applied", "applied", "No change has been applied yet.");
+}
+
+function loadRejected() {
+  return loadChanges("rejected", "rejected", "rejected", "No change has been rejected.");
+}
+
+function loadFailed() {
+  return loadChanges("failed", "failed", "failed", "No change has failed.");
 }
 
 function loadSchema() {
@@ -200,7 +244,8 @@ function findingsView(findings) {
     f.line ? el("span", { className: "muted", text: "line " + f.line }) : null)));
 }
 
-function changeCard(change, reviewable) {
+// kind: "review" (pending, with approve/reject), "applied", "rejected" or "failed".
+function changeCard(change, kind) {
   const card = el("article", { className: "card change", "data-id": String(change.id) });
   card.append(el("div", { className: "card-head" },
     el("h3", { text: (change.entityName || "change") + (change.table ? " · " + change.table : "") }),
@@ -213,8 +258,13 @@ function changeCard(change, reviewable) {
   card.append(el("div", { className: "label", text: "Migration SQL" + (migration.id ? " · " + migration.id : "") }),
     codeBlock(migration.sql || "", false));
   card.append(el("div", { className: "label", text: "Dry run" }), dryRunView(change.dryRun));
-  if (change.error) card.append(el("div", { className: "label", text: "Error" }), codeBlock(change.error, false));
-  if (!reviewable) {
+  if (kind === "rejected") {
+    card.append(el("div", { className: "label", text: "Rejected because" }), el("p", { className: "reason-text",
+      text: change.rejectReason || "it broke a safety rule (see the findings above)" }));
+  }
+  if (change.error) card.append(el("div", { className: "label", text: kind === "failed" ? "Failed because" : "Error" }), codeBlock(change.error, false));
+  if (kind === "rejected" || kind === "failed") return card;
+  if (kind === "applied") {
     card.append(el("div", { className: "label", text: "Applied as" }), el("p", null,
       "commit ", el("code", { text: change.gitCommit || "none" }),
       " · audit ", change.auditId ? el("a", { href: "#audit-" + Number(change.auditId), text: "#" + change.auditId }) : "none",

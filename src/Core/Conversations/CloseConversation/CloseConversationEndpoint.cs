@@ -2,15 +2,23 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Monolith.Http;
 
 namespace Monolith.Conversations;
 
-/// <summary>POST /api/conversations/{id}/close → 200 with the closed conversation, the same when it was closed already.</summary>
+/// <summary>POST /api/conversations/{id}/close?userId= → 200 with the closed conversation, the same when it was closed already; 404 when userId is not the owner.</summary>
 public static class CloseConversationEndpoint
 {
     public static RouteHandlerBuilder Map(RouteGroupBuilder group) =>
-        group.MapPost("/{id:guid}/close", HandleAsync).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:guid}/close", HandleAsync).Validates<GetConversationQuery>().ProducesProblem(StatusCodes.Status404NotFound);
 
-    private static async Task<Ok<ConversationView>> HandleAsync(Guid id, ConversationLog log, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await log.CloseAsync(id, cancellationToken));
+    private static async Task<Ok<ConversationView>> HandleAsync([AsParameters] GetConversationQuery query, ConversationLog log, CancellationToken cancellationToken)
+    {
+        if (query.UserId is not null)
+        {
+            await log.FindAsync(query.Id, query.UserId, cancellationToken);
+        }
+
+        return TypedResults.Ok(await log.CloseAsync(query.Id, cancellationToken));
+    }
 }

@@ -6,7 +6,7 @@ using Monolith.Http;
 
 namespace Monolith.Conversations;
 
-/// <summary>GET /api/conversations/{id}/messages?before=&amp;limit=: messages newest first, in cursor pages.</summary>
+/// <summary>GET /api/conversations/{id}/messages?before=&amp;limit=&amp;userId=: messages newest first, in cursor pages; 404 when userId is not the owner.</summary>
 public static class ListMessagesEndpoint
 {
     public static RouteHandlerBuilder Map(RouteGroupBuilder group) =>
@@ -14,6 +14,12 @@ public static class ListMessagesEndpoint
 
     private static async Task<Ok<Page<MessageView>>> HandleAsync([AsParameters] ListMessagesQuery query, ConversationLog log, CancellationToken cancellationToken)
     {
+        if (query.UserId is not null)
+        {
+            // Owners never change, so checking first and reading after cannot let another user's messages through.
+            await log.FindAsync(query.Id, query.UserId, cancellationToken);
+        }
+
         var limit = PageCursor.Limit(query.Limit);
         var before = query.Before ?? PageCursor.Decode<MessageCursor>(query.Cursor)?.Before;
         var rows = await log.HistoryAsync(query.Id, before, limit + 1, cancellationToken);

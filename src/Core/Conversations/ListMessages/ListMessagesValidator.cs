@@ -9,6 +9,7 @@ public sealed class ListMessagesValidator : AbstractValidator<ListMessagesQuery>
     public ListMessagesValidator()
     {
         RuleFor(q => q.Before).GreaterThan(0);
+        RuleFor(q => q.UserId).GreaterThan(0);
         RuleFor(q => q.Limit).InclusiveBetween(1, PageCursor.MaxLimit);
         RuleFor(q => q.Cursor).Empty().When(q => q.Before is not null).WithMessage("Pass either before or cursor, not both.");
     }

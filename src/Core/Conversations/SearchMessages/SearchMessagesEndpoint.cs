@@ -17,7 +17,9 @@ public static class SearchMessagesEndpoint
     // matches by its exact form (simple: any language, Ukrainian included), its English stem or its Russian stem.
     // websearch_to_tsquery never raises a syntax error, whatever the user typed. The headline is built with 'russian',
     // which stems Cyrillic words with the Russian stemmer and Latin words with the English one, so it marks the same
-    // words the match used. Headlines are costly, so they are made only for the page of hits.
+    // words the match used. Headlines are costly, so they are made only for the page of hits. The markers are
+    // private-use characters removed from the text first, and SearchSnippet escapes everything else: a message's own
+    // markup reaches the client as text, never as HTML.
     private static readonly string SearchSql = $"""
         WITH query AS (
             SELECT {FullTextLanguages.Query("$2")} AS q),
@@ -28,7 +30,7 @@ public static class SearchMessagesEndpoint
             ORDER BY rank DESC, m.created_at DESC, m.id
             LIMIT $3)
         SELECT conversation_id, id, sequence, role,
-               ts_headline('russian', content, q, 'MaxFragments=2, MinWords=8, MaxWords=24, FragmentDelimiter=" … "'),
+               ts_headline('russian', translate(content, $4, ''), q, $5),
                rank, created_at
         FROM hits ORDER BY rank DESC, created_at DESC, id
         """;
@@ -43,12 +45,14 @@ public static class SearchMessagesEndpoint
         command.Parameters.Add(new NpgsqlParameter { Value = query.UserId!.Value });
         command.Parameters.Add(new NpgsqlParameter { Value = JsonbText.SanitizeText(query.Q!) });
         command.Parameters.Add(new NpgsqlParameter { Value = query.Limit ?? DefaultLimit });
+        command.Parameters.Add(new NpgsqlParameter { Value = $"{SearchSnippet.Start}{SearchSnippet.Stop}" });
+        command.Parameters.Add(new NpgsqlParameter { Value = SearchSnippet.HeadlineOptions });
         var hits = new List<MessageSearchHit>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             hits.Add(new MessageSearchHit(
-                reader.GetGuid(0), reader.GetGuid(1), reader.GetInt64(2), reader.GetString(3), reader.GetString(4),
+                reader.GetGuid(0), reader.GetGuid(1), reader.GetInt64(2), reader.GetString(3), SearchSnippet.ToHtml(reader.GetString(4)),
                 reader.GetFloat(5), reader.GetDateTime(6)));
         }
 
