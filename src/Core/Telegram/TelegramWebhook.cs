@@ -18,6 +18,9 @@ public static class TelegramWebhook
 {
     public const string Route = "/telegram/webhook";
 
+    /// <summary>The Bot API's own options, but a repeated key (at any depth) is refused rather than last-wins.</summary>
+    private static readonly JsonSerializerOptions Strict = new(JsonBotAPI.Options) { AllowDuplicateProperties = false };
+
     public static IEndpointRouteBuilder MapTelegramEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost(Route, ReceiveAsync)
@@ -61,7 +64,7 @@ public static class TelegramWebhook
         Update? update;
         try
         {
-            update = JsonSerializer.Deserialize<Update>(payload, JsonBotAPI.Options);
+            update = JsonSerializer.Deserialize<Update>(payload, Strict);
         }
         catch (JsonException e)
         {
