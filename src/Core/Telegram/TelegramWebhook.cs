@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Monolith.Http;
 using Npgsql;
 using Telegram.Bot;
 using Telegram.Bot.Types;
@@ -87,6 +88,7 @@ public static class TelegramWebhook
         }
         catch (NpgsqlException e) when (e is not PostgresException { SqlState: PostgresErrorCodes.UntranslatableCharacter or PostgresErrorCodes.CharacterNotInRepertoire })
         {
+            context.Response.Headers.RetryAfter = ProblemExceptionHandler.RetryAfterSeconds;
             return Problem(StatusCodes.Status503ServiceUnavailable, "Busy.", "The database is unavailable; Telegram will deliver the update again.");
         }
 
