@@ -48,17 +48,15 @@ public static class PageCursor
     };
 
     /// <summary>
-    /// Cursor timestamps are compared with timestamptz columns, so they must name an instant: a time with an offset is
-    /// moved to UTC, one without an offset is refused (Npgsql would refuse it at query time with a 500).
+    /// Cursor timestamps are compared with timestamptz columns, which Npgsql accepts only as UTC (anything else was a
+    /// 500 at query time): a time with an offset is moved to UTC, one without is read as UTC (what Encode writes).
     /// </summary>
     private sealed class UtcTimestamp : JsonConverter<DateTime>
     {
         public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
             var value = reader.GetDateTime();
-            return value.Kind == DateTimeKind.Unspecified
-                ? throw new JsonException("A cursor timestamp must carry Z or an offset.")
-                : value.ToUniversalTime();
+            return value.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(value, DateTimeKind.Utc) : value.ToUniversalTime();
         }
 
         public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options) =>

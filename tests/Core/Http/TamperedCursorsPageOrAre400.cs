@@ -5,8 +5,8 @@ using Monolith.Tests.Support;
 
 namespace Monolith.Tests.Core.Http;
 
-/// <summary>Cursor timestamps meet timestamptz columns: one without an offset is a 400 naming cursor, one with an offset is moved to UTC.</summary>
-public sealed class TamperedCursorTimestampsAreRefused(MonolithFixture fixture) : IntegrationTest(fixture)
+/// <summary>Cursor timestamps meet timestamptz columns: with or without an offset they page (never a 500); a malformed cursor is a 400 naming cursor.</summary>
+public sealed class TamperedCursorsPageOrAre400(MonolithFixture fixture) : IntegrationTest(fixture)
 {
     public static TheoryData<string, bool> Routes => new()
     {
@@ -16,21 +16,9 @@ public sealed class TamperedCursorTimestampsAreRefused(MonolithFixture fixture) 
 
     [Theory]
     [MemberData(nameof(Routes))]
-    public async Task TimestampWithoutOffsetIs400NamingCursor(string route, bool admin)
+    public async Task AnyTimestampIsReadAsAnInstantAndServed(string route, bool admin)
     {
-        foreach (var timestamp in new[] { "2026-01-01T00:00:00", "2026-01-01T00:00:00.1234567", "2026-01-01" })
-        {
-            var response = await Client(admin).GetAsync(new Uri($"{route}&cursor={Cursor(timestamp)}", UriKind.Relative));
-            var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
-            Assert.True(problem.GetProperty("errors").TryGetProperty("cursor", out _), problem.ToString());
-        }
-    }
-
-    [Theory]
-    [MemberData(nameof(Routes))]
-    public async Task TimestampWithOffsetOrZIsServed(string route, bool admin)
-    {
-        foreach (var timestamp in new[] { "2026-01-01T00:00:00+02:00", "2026-01-01T00:00:00-11:30", "2026-01-01T00:00:00Z" })
+        foreach (var timestamp in new[] { "2026-01-01T00:00:00+02:00", "2026-01-01T00:00:00-11:30", "2026-01-01T00:00:00Z", "2026-01-01T00:00:00", "2026-01-01" })
         {
             var response = await Client(admin).GetAsync(new Uri($"{route}&cursor={Cursor(timestamp)}", UriKind.Relative));
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{timestamp}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
