@@ -6,7 +6,7 @@ using Monolith.Mechanic.Authoring;
 
 namespace Monolith.Mechanic;
 
-/// <summary>The structure of a change request (SPEC §4); whether the change is safe is the draft's findings, not a 400.</summary>
+/// <summary>The structure of a change request (instruction, actor, and entity or source); whether the change is safe is the draft's findings, not a 400.</summary>
 public sealed class ChangeRequestValidator : AbstractValidator<ChangeRequest>
 {
     public const int MaxSourceBytes = 64 * 1024;

@@ -17,7 +17,7 @@ public sealed class MechanicCommand : IOperatorCommand
     public string Help => """
         usage: tools/monolith mechanic <action> [options]
 
-          propose <file.json>          draft a change request (SPEC §4 JSON) and store the proposal;
+          propose <file.json>          draft a change request (JSON, see docs/mechanic.md) and store the proposal;
                                        prints its id and status (rejected proposals list their findings)
           list [--status s] [--limit n]  proposals newest first; s is rejected, pending_review, approved, applied or failed
           show <id>                    the proposal: status, entity diff, SQL, findings, dry run, backup, git commit, audit id

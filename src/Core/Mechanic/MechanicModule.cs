@@ -15,7 +15,6 @@ public static class MechanicModule
     public static IServiceCollection AddMechanicModule(this IServiceCollection services, SettingReader settings)
     {
         services.AddSingleton(MechanicSettings.Read(settings));
-        services.TryAddSingleton<SchemaCatalog>();
         services.AddSingleton<DynamicMigrationHistory>();
         services.TryAddSingleton<ISchemaVersionStore>(provider => provider.GetRequiredService<DynamicMigrationHistory>());
         services.AddSingleton(DraftLimits.Read(settings));
@@ -32,6 +31,6 @@ public static class MechanicModule
         services.AddScoped<IValidator<RejectRequest>, RejectRequestValidator>();
         services.AddScoped<IValidator<ProposalQuery>, ProposalQueryValidator>();
         services.AddHealthChecks().AddCheck<DynamicSchemaHealthCheck>(DynamicSchemaHealthCheck.Name, tags: [HealthModule.ReadyTag]);
-        return services.AddModuleDbContext<MechanicDbContext>("mechanic", order: 6);
+        return services.AddModuleDbContext<MechanicDbContext>("mechanic");
     }
 }

@@ -9,7 +9,7 @@ public sealed record SchemaView(long Version, string? MigrationId, IReadOnlyList
         new(version.Number, version.MigrationId, [.. version.Entities.Select(EntityView.From)]);
 }
 
-/// <summary>One dynamic entity; field types use the SPEC's names (string, bigint, datetime, ...).</summary>
+/// <summary>One dynamic entity; field types use the change request's names (string, bigint, datetime, ...).</summary>
 public sealed record EntityView(string Name, string Table, bool Retired, IReadOnlyList<string> BaseColumns, IReadOnlyList<FieldView> Fields)
 {
     public static EntityView From(EntityShape shape) =>

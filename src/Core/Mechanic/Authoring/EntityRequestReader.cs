@@ -3,7 +3,7 @@ using Monolith.Schema;
 
 namespace Monolith.Mechanic.Authoring;
 
-/// <summary>Reads the structured <c>entity</c> of a change request (SPEC §4) strictly: unknown or mistyped members are findings.</summary>
+/// <summary>Reads the structured <c>entity</c> of a change request strictly: unknown or mistyped members are findings.</summary>
 public static class EntityRequestReader
 {
     private const string Rule = "request-format";
@@ -104,7 +104,7 @@ public static class EntityRequestReader
         string? defaultJson = null;
         if (field.TryGetProperty("default", out var defaultValue) && defaultValue.ValueKind != JsonValueKind.Null)
         {
-            // SPEC §4 writes a json field's default as a string holding JSON text ("[]"); every other type takes a JSON value.
+            // A change request writes a json field's default as a string holding JSON text ("[]"); every other type takes a JSON value.
             defaultJson = typeName == "json" && defaultValue.ValueKind == JsonValueKind.String
                 ? defaultValue.GetString()
                 : defaultValue.GetRawText();

@@ -11,12 +11,7 @@ public static partial class SchemaNames
     public const int MaxIdentifierBytes = 63;
 
     /// <summary>Tables of the core modules and of the Mechanic's own bookkeeping; never a dynamic table.</summary>
-    public static IReadOnlySet<string> CoreTables { get; } = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "conversations", "messages", "langgraph_checkpoints", "checkpoint_writes", "agents", "tools", "tool_usage",
-        "audit_log", "search_index", "search_reindex_progress", "schema_changes", "dynamic_migrations", "telegram_updates",
-        "__ef_migrations_history",
-    };
+    public static IReadOnlySet<string> CoreTables { get; } = new HashSet<string>(TableOwners.CoreTables.Keys, StringComparer.Ordinal);
 
     /// <summary>Prefixes reserved for the system catalogs and the Mechanic's own tables.</summary>
     public static IReadOnlyList<string> ReservedTablePrefixes { get; } = ["pg_", "mechanic_", "__"];

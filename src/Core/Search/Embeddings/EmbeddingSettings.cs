@@ -3,7 +3,7 @@ using Monolith.Configuration;
 
 namespace Monolith.Search.Embeddings;
 
-/// <summary>The embedding settings of SPEC §2: which provider makes vectors, its files or endpoint, and EMBEDDING_DIM.</summary>
+/// <summary>The embedding settings: which provider makes vectors, its files or endpoint, and EMBEDDING_DIM.</summary>
 public sealed partial record EmbeddingSettings(int Dimension)
 {
     public const int DefaultDimension = 384;

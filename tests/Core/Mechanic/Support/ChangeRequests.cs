@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace Monolith.Tests.Core.Mechanic.Support;
 
-/// <summary>SPEC §4 change requests as an agent sends them, posted to the real admin API.</summary>
+/// <summary>Change requests as an agent sends them, posted to the real admin API.</summary>
 public static class ChangeRequests
 {
     public static object Entity(string name, string instruction, params object[] fields) =>

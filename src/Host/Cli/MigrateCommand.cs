@@ -1,9 +1,10 @@
-using Microsoft.Extensions.DependencyInjection;
+using Monolith.Database;
+using Monolith.Mechanic;
 using Monolith.Operations;
 
-namespace Monolith.Database;
+namespace Monolith.Host.Cli;
 
-/// <summary>tools/monolith migrate: applies pending core migrations.</summary>
+/// <summary>tools/monolith migrate: applies pending core migrations, then the dynamic ones (a verb of the host: it spans modules).</summary>
 public sealed class MigrateCommand : IOperatorCommand
 {
     public string Name => "migrate";
@@ -25,7 +26,7 @@ public sealed class MigrateCommand : IOperatorCommand
         var pending = await migrator.PendingAsync(cancellationToken);
         await output.WriteLineAsync(pending.Count == 0 ? "core: up to date" : $"core: applying {pending.Count} migration(s)");
         await migrator.MigrateAsync(cancellationToken);
-        await services.GetRequiredService<Mechanic.DynamicMigrator>().MigrateAsync(cancellationToken);
+        await services.GetRequiredService<DynamicMigrator>().MigrateAsync(cancellationToken);
         await output.WriteLineAsync("done");
         return 0;
     }

@@ -1,9 +1,10 @@
-using Microsoft.Extensions.DependencyInjection;
+using Monolith.Database;
+using Monolith.Mechanic;
 using Monolith.Operations;
 
-namespace Monolith.Database;
+namespace Monolith.Host.Cli;
 
-/// <summary>tools/monolith status: applied and pending migrations.</summary>
+/// <summary>tools/monolith status: applied and pending core and dynamic migrations (a verb of the host: it spans modules).</summary>
 public sealed class StatusCommand : IOperatorCommand
 {
     public string Name => "status";
@@ -41,7 +42,7 @@ public sealed class StatusCommand : IOperatorCommand
             return 1;
         }
 
-        var (dynamicLines, dynamicHealthy) = await services.GetRequiredService<Mechanic.DynamicSchemaReport>().DescribeAsync(cancellationToken);
+        var (dynamicLines, dynamicHealthy) = await services.GetRequiredService<DynamicSchemaReport>().DescribeAsync(cancellationToken);
         foreach (var line in dynamicLines)
         {
             await output.WriteLineAsync(line);

@@ -1,4 +1,4 @@
-namespace Monolith.Backup;
+namespace Monolith.Operations;
 
 /// <summary>Writes progress lines to an operator's output at once and in order (Progress&lt;T&gt; would post them later, out of order).</summary>
 public sealed class LineProgress(TextWriter output, string indent = "  ") : IProgress<string>
