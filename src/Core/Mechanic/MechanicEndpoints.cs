@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Monolith.Http;
-using Monolith.Mechanic.Authoring;
 
 namespace Monolith.Mechanic;
 

@@ -5,7 +5,6 @@ using Monolith.Audit;
 using Monolith.Backup;
 using Monolith.Database;
 using Monolith.Http;
-using Monolith.Mechanic.Authoring;
 using Monolith.Schema;
 using Npgsql;
 using NpgsqlTypes;
