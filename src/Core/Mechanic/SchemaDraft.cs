@@ -22,4 +22,7 @@ public sealed record SchemaDraft(
     IReadOnlyList<SafetyFinding> Findings)
 {
     public bool IsSafe => Findings.All(f => f.Severity != SafetyFinding.Error);
+
+    /// <summary>The entity class file under src/Dynamic/Schema (none in a draft the rules rejected early).</summary>
+    public DraftFile? EntityFile => Files.FirstOrDefault(f => f.Path.StartsWith(SchemaAuthor.SchemaFolder + "/", StringComparison.Ordinal));
 }

@@ -31,13 +31,13 @@ public sealed partial class DynamicMigrator(
 
         await using (await mechanicLock.AcquireAsync(cancellationToken))
         {
-            var plan = await PlanAsync(forReport: false, cancellationToken);
-            if (plan.Mismatches.Count > 0)
+            var status = await StatusAsync(forReport: false, cancellationToken);
+            if (status.Mismatches.Count > 0)
             {
-                throw new ConfigurationException($"dynamic migrations: {plan.Mismatches[0]}");
+                throw new ConfigurationException($"dynamic migrations: {status.Mismatches[0]}");
             }
 
-            foreach (var (manifest, checksum) in plan.Pending)
+            foreach (var (manifest, checksum) in status.Pending)
             {
                 LogApplying(logger, manifest.Version, manifest.MigrationId);
                 await ApplyAsync(manifest, checksum, cancellationToken);
@@ -51,12 +51,12 @@ public sealed partial class DynamicMigrator(
     /// The committed manifests compared with dynamic_migrations, for status and every readiness probe. Each manifest carries the whole schema (steps, shapes,
     /// snapshot), so reading and hashing them all grows with migrations times schema size; a manifest whose files have
     /// the same length and write time as at the last report keeps the checksum computed then. Its steps, snapshot and
-    /// shapes are not kept, so this plan is for reading only: a pending manifest in it has no steps.
+    /// shapes are not kept, so this status is for reading only: a pending manifest in it has no steps.
     /// </summary>
-    public Task<DynamicMigrationPlan> PlanForReportAsync(CancellationToken cancellationToken) => PlanAsync(forReport: true, cancellationToken);
+    public Task<ReplayStatus> StatusForReportAsync(CancellationToken cancellationToken) => StatusAsync(forReport: true, cancellationToken);
 
     /// <param name="forReport">False for start-up, which applies the pending manifests: then every file is read now.</param>
-    private async Task<DynamicMigrationPlan> PlanAsync(bool forReport, CancellationToken cancellationToken)
+    private async Task<ReplayStatus> StatusAsync(bool forReport, CancellationToken cancellationToken)
     {
         // Manifests first: a manifest is committed only after its migration is applied, so the history read next covers it.
         var manifests = ReadManifests(forReport);
@@ -92,7 +92,7 @@ public sealed partial class DynamicMigrator(
             }
         }
 
-        return new DynamicMigrationPlan([.. applied.Select(a => (a.Version, a.MigrationId))], pending, mismatches);
+        return new ReplayStatus([.. applied.Select(a => (a.Version, a.MigrationId))], pending, mismatches);
     }
 
     private async Task ApplyAsync(MigrationManifest manifest, string checksum, CancellationToken cancellationToken)
@@ -106,7 +106,7 @@ public sealed partial class DynamicMigrator(
                 sources[manifest.EntityName] = manifest.EntitySource;
             }
 
-            await MechanicPipeline.InsertHistoryAsync(connection, transaction, manifest, checksum, MechanicJson.Write(sources), null, cancellationToken);
+            await DynamicMigrationHistory.InsertAsync(connection, transaction, manifest, checksum, MechanicJson.Write(sources), null, cancellationToken);
         }, cancellationToken);
         await runner.ApplyNonTransactionalAsync(manifest.Steps, manifest.Table, cancellationToken);
     }

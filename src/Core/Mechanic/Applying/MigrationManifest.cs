@@ -32,6 +32,32 @@ public sealed record MigrationManifest(
 
     public static MigrationManifest Parse(string json) => MechanicJson.Read<MigrationManifest>(json);
 
+    /// <summary>The manifest of a proposal's migration as schema version <paramref name="version"/>: deterministic, so recovery rebuilds it byte for byte.</summary>
+    public static MigrationManifest For(SchemaProposal proposal, SchemaDraft draft, long version)
+    {
+        ArgumentNullException.ThrowIfNull(proposal);
+        ArgumentNullException.ThrowIfNull(draft);
+        return new(
+            draft.MigrationId,
+            version,
+            draft.EntityName,
+            draft.Table,
+            proposal.Instruction,
+            draft.Steps,
+            draft.Snapshot,
+            draft.Entities,
+            draft.EntityFile?.Path ?? "",
+            proposal.EntitySource ?? "",
+            [.. OwnFiles(draft).Select(f => f.Path)]);
+    }
+
+    /// <summary>Every file the migration's commit carries: the draft's files and this manifest.</summary>
+    public IReadOnlyList<DraftFile> CommitFiles(SchemaDraft draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        return [.. draft.Files, new DraftFile(Path, ToJson())];
+    }
+
     /// <summary>SHA-256 over the manifest and each of the migration's own files, every part prefixed by its path.</summary>
     public static string Checksum(string manifestJson, IEnumerable<DraftFile> ownFiles)
     {

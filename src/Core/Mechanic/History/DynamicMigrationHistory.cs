@@ -1,9 +1,11 @@
+using Monolith.Database;
 using Monolith.Schema;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace Monolith.Mechanic;
 
-/// <summary>Reads dynamic_migrations: the applied schema drafts are computed against, and the version the catalog serves.</summary>
+/// <summary>Reads and records dynamic_migrations: the applied schema drafts are computed against, and the version the catalog serves.</summary>
 public sealed class DynamicMigrationHistory(NpgsqlDataSource dataSource) : ISchemaVersionStore
 {
     private const string LatestSql = """
@@ -54,6 +56,32 @@ public sealed class DynamicMigrationHistory(NpgsqlDataSource dataSource) : ISche
             EntitySources = reader.GetString(2),
             Snapshot = reader.IsDBNull(3) ? null : reader.GetString(3),
         };
+    }
+
+    /// <summary>
+    /// Records an applied migration in the caller's (the DDL's) transaction and announces the new version on
+    /// <see cref="SchemaWatcher.Channel"/> (delivered at commit); for an application and for the start-up replay alike.
+    /// </summary>
+    public static async Task InsertAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, MigrationManifest manifest, string checksum, string entitySources, Guid? changeId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        await using var insert = new NpgsqlCommand("""
+            INSERT INTO dynamic_migrations (version, migration_id, checksum, entity_sources, snapshot, entities, change_id)
+            VALUES ($1, $2, $3, $4, $5, $6, $7)
+            """, connection, transaction);
+        insert.Parameters.Add(new NpgsqlParameter { Value = manifest.Version });
+        insert.Parameters.Add(new NpgsqlParameter { Value = manifest.MigrationId });
+        insert.Parameters.Add(new NpgsqlParameter { Value = checksum });
+        insert.Parameters.Add(new NpgsqlParameter { Value = JsonbText.Sanitize(entitySources), NpgsqlDbType = NpgsqlDbType.Jsonb });
+        insert.Parameters.Add(new NpgsqlParameter { Value = (object?)manifest.Snapshot ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        insert.Parameters.Add(new NpgsqlParameter { Value = JsonbText.Sanitize(MechanicJson.Write(manifest.Entities)), NpgsqlDbType = NpgsqlDbType.Jsonb });
+        insert.Parameters.Add(new NpgsqlParameter { Value = (object?)changeId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
+        await insert.ExecuteNonQueryAsync(cancellationToken);
+        await using var notify = new NpgsqlCommand("SELECT pg_notify($1, $2)", connection, transaction);
+        notify.Parameters.Add(new NpgsqlParameter { Value = SchemaWatcher.Channel });
+        notify.Parameters.Add(new NpgsqlParameter { Value = manifest.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        await notify.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Every applied migration, oldest first: version, id and checksum.</summary>

@@ -8,17 +8,17 @@ public sealed class DynamicSchemaReport(DynamicMigrator migrator, DynamicMigrati
     /// <returns>The lines to print and whether everything is in order.</returns>
     public async Task<(IReadOnlyList<string> Lines, bool Healthy)> DescribeAsync(CancellationToken cancellationToken)
     {
-        var plan = await migrator.PlanForReportAsync(cancellationToken);
+        var status = await migrator.StatusForReportAsync(cancellationToken);
         var (version, drifted) = await ConsistentDriftAsync(cancellationToken);
         var lines = new List<string>
         {
-            $"dynamic migrations: {plan.Applied.Count} applied, {plan.Pending.Count} pending, schema version {version.Number}",
+            $"dynamic migrations: {status.Applied.Count} applied, {status.Pending.Count} pending, schema version {version.Number}",
         };
-        lines.AddRange(plan.Applied.Select(a => $"  applied  {a.Version} {a.MigrationId}"));
-        lines.AddRange(plan.Pending.Select(p => $"  pending  {p.Manifest.Version} {p.Manifest.MigrationId}"));
-        lines.AddRange(plan.Mismatches.Select(m => $"  changed  {m}"));
+        lines.AddRange(status.Applied.Select(a => $"  applied  {a.Version} {a.MigrationId}"));
+        lines.AddRange(status.Pending.Select(p => $"  pending  {p.Manifest.Version} {p.Manifest.MigrationId}"));
+        lines.AddRange(status.Mismatches.Select(m => $"  changed  {m}"));
         lines.AddRange(drifted.Select(d => $"  drift    {d}"));
-        return (lines, plan.Pending.Count == 0 && plan.Mismatches.Count == 0 && drifted.Count == 0);
+        return (lines, status.Pending.Count == 0 && status.Mismatches.Count == 0 && drifted.Count == 0);
     }
 
     /// <summary>
