@@ -80,15 +80,12 @@ public sealed class SchemaAuthor(NpgsqlDataSource dataSource, SchemaCompiler com
         var table = entities.First(e => e.Name == requested.Name).Table;
         var snapshot = DynamicModelSnapshot.Write(entities);
         var path = $"{SchemaFolder}/{requested.Name}.cs";
-        var document = new MigrationDocument(
-            MigrationDocument.CurrentFormat, migrationId, requested.Name, table, applied.LastMigrationId, plan.Operations, plan.Steps, MigrationDocument.ComputeChecksum(plan.Steps));
         return new SchemaDraft(
             requested.Name,
             table,
             [
                 new DraftFile(path, source),
                 new DraftFile($"{MigrationsFolder}/{migrationId}.sql", sql),
-                new DraftFile($"{MigrationsFolder}/{migrationId}.json", document.ToJson()),
                 new DraftFile(SnapshotFile, snapshot),
             ],
             UnifiedDiff.Create(path, applied.EntitySources.GetValueOrDefault(requested.Name), source),

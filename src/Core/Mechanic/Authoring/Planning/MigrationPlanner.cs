@@ -65,10 +65,9 @@ public static class MigrationPlanner
             .GetDifferences(previousModel?.GetRelationalModel(), nextModel.GetRelationalModel());
         var existingTables = previous.Select(e => e.Table).ToHashSet(StringComparer.Ordinal);
         var findings = MigrationSafetyRules.Check(operations, existingTables, facts).Concat(DerivedNameRules.Check(operations, next, facts)).ToList();
-        var descriptions = operations.Select(Describe).ToList();
         if (findings.Count > 0)
         {
-            return new MigrationPlan(descriptions, [], findings);
+            return new MigrationPlan([], findings);
         }
 
         var steps = new StepWriter(
@@ -80,7 +79,7 @@ public static class MigrationPlanner
             steps.Add(operation, existingTables);
         }
 
-        return new MigrationPlan(descriptions, steps.Finish(), []);
+        return new MigrationPlan(steps.Finish(), []);
     }
 
     /// <summary>A one-line description of an operation for reviewers.</summary>
