@@ -118,9 +118,14 @@ public sealed class MechanicPipeline(
         return (await RecoverLockedAsync(cancellationToken)).Interrupted;
     }
 
+    /// <summary>The proposal, or null when there is none with that id (proposals are never deleted).</summary>
+    public async Task<SchemaProposal?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        await db.Proposals.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+
     public async Task<SchemaProposal> LoadAsync(Guid id, CancellationToken cancellationToken) =>
-        await db.Proposals.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken)
-            ?? throw new NotFoundException($"No schema change {id}.");
+        await FindAsync(id, cancellationToken) ?? throw new NotFoundException(NotFound(id));
+
+    public static string NotFound(Guid id) => $"No schema change {id}.";
 
     /// <returns>How many applications were interrupted, and the applied schema it published (the lock keeps it current).</returns>
     private async Task<(int Interrupted, SchemaVersion Applied)> RecoverLockedAsync(CancellationToken cancellationToken)
