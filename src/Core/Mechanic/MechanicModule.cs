@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Monolith.Configuration;
 using Monolith.Database;
 using Monolith.Health;
-using Monolith.Mechanic.Authoring;
 using Monolith.Schema;
 
 namespace Monolith.Mechanic;
