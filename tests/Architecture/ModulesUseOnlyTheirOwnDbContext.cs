@@ -37,7 +37,7 @@ public sealed class ModulesUseOnlyTheirOwnDbContext
     [Fact]
     public void EveryModuleDbContextLivesInItsModuleFolder()
     {
-        // Module contexts are the ones named *DbContext; Mechanic.Authoring's DynamicSchemaContext models the dynamic entities, not a module's tables.
+        // Module contexts are the ones named *DbContext; the Mechanic's DynamicSchemaContext models the dynamic entities, not a module's tables.
         var contexts = typeof(AuditLog).Assembly.GetTypes()
             .Where(t => t.IsSubclassOf(typeof(DbContext)) && !t.IsAbstract && t.Name.EndsWith("DbContext", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(contexts);
