@@ -3,12 +3,14 @@ using Monolith.Database;
 
 namespace Monolith.Checkpoints;
 
-/// <summary>The checkpoints module's tables: langgraph_checkpoints and checkpoint_writes.</summary>
+/// <summary>The checkpoints module's tables: langgraph_checkpoints, checkpoint_blobs and checkpoint_writes.</summary>
 public sealed class CheckpointsDbContext(DbContextOptions<CheckpointsDbContext> options) : DbContext(options)
 {
     public DbSet<Checkpoint> Checkpoints => Set<Checkpoint>();
 
     public DbSet<CheckpointWrite> Writes => Set<CheckpointWrite>();
+
+    public DbSet<CheckpointBlob> Blobs => Set<CheckpointBlob>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -35,9 +37,20 @@ public sealed class CheckpointsDbContext(DbContextOptions<CheckpointsDbContext> 
             write.Property(w => w.CheckpointNs).HasMaxLength(255);
             write.Property(w => w.CheckpointId).HasMaxLength(255).UseCollation("C");
             write.Property(w => w.TaskId).HasMaxLength(255);
+            write.Property(w => w.TaskPath).HasMaxLength(1000).HasDefaultValue(string.Empty).HasSentinel(null);
             write.Property(w => w.Channel).HasMaxLength(255);
             write.Property(w => w.Value).HasColumnType("jsonb");
             write.Property(w => w.CreatedAt).HasDefaultValueSql("now()");
+        });
+        modelBuilder.Entity<CheckpointBlob>(blob =>
+        {
+            blob.ToTable("checkpoint_blobs");
+            blob.HasKey(b => new { b.ThreadId, b.CheckpointNs, b.Channel, b.Version });
+            blob.Property(b => b.ThreadId).HasMaxLength(255);
+            blob.Property(b => b.CheckpointNs).HasMaxLength(255);
+            blob.Property(b => b.Channel).HasMaxLength(255);
+            blob.Property(b => b.Version).HasMaxLength(255);
+            blob.Property(b => b.Value).HasColumnType("jsonb");
         });
         SnakeCaseNames.Apply(modelBuilder);
     }

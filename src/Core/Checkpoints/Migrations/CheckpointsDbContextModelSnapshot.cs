@@ -87,6 +87,38 @@ namespace Monolith.Checkpoints.Migrations
                     b.ToTable("langgraph_checkpoints", (string)null);
                 });
 
+            modelBuilder.Entity("Monolith.Checkpoints.CheckpointBlob", b =>
+                {
+                    b.Property<string>("ThreadId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("thread_id");
+
+                    b.Property<string>("CheckpointNs")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("checkpoint_ns");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("Version")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("version");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("value");
+
+                    b.HasKey("ThreadId", "CheckpointNs", "Channel", "Version");
+
+                    b.ToTable("checkpoint_blobs", (string)null);
+                });
+
             modelBuilder.Entity("Monolith.Checkpoints.CheckpointWrite", b =>
                 {
                     b.Property<string>("ThreadId")
@@ -125,6 +157,14 @@ namespace Monolith.Checkpoints.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at")
                         .HasDefaultValueSql("now()");
+
+                    b.Property<string>("TaskPath")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasDefaultValue("")
+                        .HasColumnName("task_path");
 
                     b.Property<string>("Value")
                         .HasColumnType("jsonb")

@@ -3,9 +3,9 @@ using FluentValidation;
 namespace Monolith.Checkpoints;
 
 /// <summary>Validates the address of one checkpoint.</summary>
-public sealed class CheckpointQueryValidator : AbstractValidator<CheckpointQuery>
+public sealed class GetCheckpointValidator : AbstractValidator<GetCheckpointQuery>
 {
-    public CheckpointQueryValidator()
+    public GetCheckpointValidator()
     {
         RuleFor(q => q.ThreadId).RequiredCheckpointKey();
         RuleFor(q => q.CheckpointId).RequiredCheckpointKey();

@@ -5,11 +5,11 @@ using Monolith.Http;
 namespace Monolith.Checkpoints;
 
 /// <summary>Validates the checkpoint list filters; the metadata filter must be a JSON object.</summary>
-public sealed class ListCheckpointsQueryValidator : AbstractValidator<ListCheckpointsQuery>
+public sealed class ListCheckpointsValidator : AbstractValidator<ListCheckpointsQuery>
 {
-    public ListCheckpointsQueryValidator()
+    public ListCheckpointsValidator()
     {
-        RuleFor(q => q.ThreadId).RequiredCheckpointKey();
+        RuleFor(q => q.ThreadId).CheckpointKey();
         RuleFor(q => q.Ns).CheckpointKey();
         RuleFor(q => q.Before).CheckpointKey();
         RuleFor(q => q.Limit).InclusiveBetween(1, PageCursor.MaxLimit);
