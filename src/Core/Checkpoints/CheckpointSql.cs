@@ -14,7 +14,9 @@ internal static class CheckpointSql
 
     /// <summary>
     /// Columns of a checkpoint read, in one round trip: the row, its channel values reassembled from the blobs, and its
-    /// pending writes as a JSON array in LangGraph's replay order (task_path, task_id, idx; text compared by code point).
+    /// pending writes as a JSON array in LangGraph's replay order (task_path, task_id, idx; text compared by code point),
+    /// and for a checkpoint of format v &lt; 4 the sends its parent's tasks wrote (__pregel_tasks), which that format kept
+    /// outside the checkpoint and LangGraph reads into channel_values.
     /// </summary>
     public const string Select = $$"""
         SELECT c.thread_id, c.checkpoint_ns, c.checkpoint_id, c.parent_id,
@@ -24,7 +26,14 @@ internal static class CheckpointSql
             (SELECT coalesce(jsonb_agg(jsonb_build_object('taskId', w.task_id, 'idx', w.idx, 'channel', w.channel, 'value', coalesce(w.value, 'null'::jsonb), 'taskPath', w.task_path)
                     ORDER BY w.task_path COLLATE "C", w.task_id COLLATE "C", w.idx), '[]'::jsonb)::text
              FROM checkpoint_writes w
-             WHERE w.thread_id = c.thread_id AND w.checkpoint_ns = c.checkpoint_ns AND w.checkpoint_id = c.checkpoint_id)
+             WHERE w.thread_id = c.thread_id AND w.checkpoint_ns = c.checkpoint_ns AND w.checkpoint_id = c.checkpoint_id),
+            CASE WHEN c.parent_id IS NOT NULL AND jsonb_typeof(c.checkpoint->'v') = 'number' THEN
+                CASE WHEN (c.checkpoint->'v')::numeric < 4 THEN
+                    (SELECT coalesce(jsonb_agg(coalesce(s.value, 'null'::jsonb) ORDER BY s.task_path COLLATE "C", s.task_id COLLATE "C", s.idx), '[]'::jsonb)::text
+                     FROM checkpoint_writes s
+                     WHERE s.thread_id = c.thread_id AND s.checkpoint_ns = c.checkpoint_ns AND s.checkpoint_id = c.parent_id AND s.channel = '__pregel_tasks')
+                END
+            END
         FROM langgraph_checkpoints c
         LEFT JOIN LATERAL (
             SELECT jsonb_object_agg(bl.channel, bl.value) AS vals

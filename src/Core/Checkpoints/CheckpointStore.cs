@@ -28,7 +28,7 @@ public sealed class CheckpointStore(NpgsqlDataSource dataSource)
         await reader.ReadAsync(cancellationToken);
         var view = new CheckpointView(
             threadId, ns, checkpointId, parentId, JsonbText.Element(data), JsonbText.Element(meta), reader.GetDateTime(1),
-            JsonSerializer.Deserialize<List<PendingWriteView>>(reader.GetString(2), JsonSerializerOptions.Web)!);
+            JsonSerializer.Deserialize<List<PendingWriteView>>(reader.GetString(2), JsonSerializerOptions.Web)!, null);
         return new CheckpointPut(reader.GetBoolean(0), view);
     }
 
@@ -81,6 +81,11 @@ public sealed class CheckpointStore(NpgsqlDataSource dataSource)
         if (filter.Ns is not null)
         {
             conditions.Add($"c.checkpoint_ns = {Next(filter.Ns)}");
+        }
+
+        if (filter.CheckpointId is not null)
+        {
+            conditions.Add($"c.checkpoint_id = {Next(filter.CheckpointId)}");
         }
 
         if (filter.Before is not null)
@@ -169,7 +174,8 @@ public sealed class CheckpointStore(NpgsqlDataSource dataSource)
                 JsonbText.Element(reader.GetString(4)),
                 JsonbText.Element(reader.GetString(5)),
                 reader.GetDateTime(6),
-                JsonSerializer.Deserialize<List<PendingWriteView>>(reader.GetString(7), JsonSerializerOptions.Web)!));
+                JsonSerializer.Deserialize<List<PendingWriteView>>(reader.GetString(7), JsonSerializerOptions.Web)!,
+                reader.IsDBNull(8) ? null : JsonSerializer.Deserialize<List<JsonElement>>(reader.GetString(8))));
         }
 
         return rows;

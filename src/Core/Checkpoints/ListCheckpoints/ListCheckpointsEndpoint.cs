@@ -24,7 +24,7 @@ public static class ListCheckpointsEndpoint
             throw new BadRequestException("cursor", "The cursor is not valid: pass nextCursor from a previous page.");
         }
 
-        var filter = new CheckpointFilter(query.ThreadId, query.Ns, query.Before, query.Metadata, after);
+        var filter = new CheckpointFilter(query.ThreadId, query.Ns, query.CheckpointId, query.Before, query.Metadata, after);
         var rows = await store.ListAsync(filter, limit + 1, cancellationToken);
         return TypedResults.Ok(PageCursor.ToPage(rows, limit, c => c, c => new CheckpointCursor(c.CheckpointId, c.ThreadId, c.Ns)));
     }

@@ -11,6 +11,7 @@ public sealed class ListCheckpointsValidator : AbstractValidator<ListCheckpoints
     {
         RuleFor(q => q.ThreadId).CheckpointKey();
         RuleFor(q => q.Ns).CheckpointKey();
+        RuleFor(q => q.CheckpointId).CheckpointKey();
         RuleFor(q => q.Before).CheckpointKey();
         RuleFor(q => q.Limit).InclusiveBetween(1, PageCursor.MaxLimit);
         RuleFor(q => q.Metadata)
