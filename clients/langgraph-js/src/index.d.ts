@@ -30,9 +30,9 @@ export declare class MonolithError extends Error {
 
 /**
  * A LangGraph checkpointer that keeps checkpoints in a Monolith service: each method is one HTTP call.
- * Channel versions are strings ("<counter>.<random>"), so forks of one thread never share a version.
+ * Channel versions are numbers with a random six-digit fraction, so forks of one thread never share a version.
  */
-export declare class MonolithSaver extends BaseCheckpointSaver<string> {
+export declare class MonolithSaver extends BaseCheckpointSaver {
   constructor(options: MonolithSaverOptions);
   readonly url: string;
   getTuple(config: RunnableConfig): Promise<CheckpointTuple | undefined>;
@@ -40,5 +40,5 @@ export declare class MonolithSaver extends BaseCheckpointSaver<string> {
   put(config: RunnableConfig, checkpoint: Checkpoint, metadata: CheckpointMetadata, newVersions: ChannelVersions): Promise<RunnableConfig>;
   putWrites(config: RunnableConfig, writes: PendingWrite[], taskId: string, taskPath?: string): Promise<void>;
   deleteThread(threadId: string): Promise<void>;
-  getNextVersion(current: string | number | undefined): string;
+  getNextVersion(current: number | undefined): number;
 }

@@ -46,14 +46,17 @@ export class MonolithSaver extends BaseCheckpointSaver {
   }
 
   /**
-   * Versions are "<32-digit counter>.<random>", as LangGraph's Postgres savers mint them: a channel value is stored
-   * once per version, and the random part keeps two forks of one thread from ever naming different values alike.
-   * @param {string | number | undefined} current
-   * @returns {string}
+   * A version is the next whole number plus a random fraction of six digits (LangGraph's Python Postgres saver adds a
+   * random part too): a channel value is stored once per version, and the fraction keeps two forks of one thread from
+   * naming different values alike. Versions stay numbers, so LangGraph compares them numerically.
+   * @param {number | undefined} current
+   * @returns {number}
    */
   getNextVersion(current) {
-    const counter = current === undefined ? 0 : typeof current === "number" ? current : Number.parseInt(String(current).split(".")[0], 10);
-    return `${String(counter + 1).padStart(32, "0")}.${Math.random().toString().slice(2).padEnd(16, "0")}`;
+    const whole = current === undefined ? 1 : Math.floor(Number(current)) + 1;
+    const fraction = 1 + Math.floor(Math.random() * 999_999);
+    // Through a decimal string, so the number prints (and is stored) as exactly these digits.
+    return Number(`${whole}.${String(fraction).padStart(6, "0")}`);
   }
 
   /** @param {import("@langchain/core/runnables").RunnableConfig} config */
@@ -178,25 +181,28 @@ export class MonolithSaver extends BaseCheckpointSaver {
     return tuple;
   }
 
-  /** A value as the service stores it: the serde's type and its bytes, as text when they are JSON, else base64. */
+  /**
+   * A value as the service stores it: the serde's JSON text as a JSON string (the common case, and the smallest), or
+   * `{ type, base64 }` for any other serde type.
+   */
   async _dump(value) {
     const [type, bytes] = await this.serde.dumpsTyped(value);
     const data = typeof bytes === "string" ? new TextEncoder().encode(bytes) : bytes;
     if (type === "json") {
-      return { type, text: new TextDecoder().decode(data) };
+      return new TextDecoder().decode(data);
     }
     return { type, base64: Buffer.from(data).toString("base64") };
   }
 
   async _load(stored) {
-    if (stored === null || typeof stored !== "object" || typeof stored.type !== "string") {
-      // Written by another client as plain JSON: it is its own value.
-      return stored;
+    if (typeof stored === "string") {
+      return this.serde.loadsTyped("json", stored);
     }
-    if (typeof stored.text === "string") {
-      return this.serde.loadsTyped(stored.type, stored.text);
+    if (stored !== null && typeof stored === "object" && typeof stored.type === "string" && typeof stored.base64 === "string") {
+      return this.serde.loadsTyped(stored.type, new Uint8Array(Buffer.from(stored.base64, "base64")));
     }
-    return this.serde.loadsTyped(stored.type, new Uint8Array(Buffer.from(String(stored.base64 ?? ""), "base64")));
+    // Written by another client as plain JSON: it is its own value.
+    return stored;
   }
 
   async _dumpJson(value) {

@@ -44,7 +44,8 @@ internal static class CheckpointSql
 
     /// <summary>
     /// Stores a checkpoint ($1 thread, $2 ns, $3 id, $4 parent, $5 checkpoint, $6 metadata) and its versioned channel
-    /// values in one statement. A put of an existing id overwrites it, as LangGraph's savers do. Blobs are inserted in
+    /// values in one statement; channel_values leaves the row when every value moved. A put of an existing id overwrites
+    /// it, as LangGraph's savers do. Blobs are inserted in
     /// key order (jsonb_each), so concurrent puts of the same values never deadlock. Returns whether the row is new,
     /// its creation time and the writes that arrived for it already.
     /// </summary>
@@ -64,9 +65,9 @@ internal static class CheckpointSql
         upsert AS (
             INSERT INTO langgraph_checkpoints (thread_id, checkpoint_ns, checkpoint_id, parent_id, checkpoint, metadata)
             SELECT $1, $2, $3, $4,
-                CASE WHEN jsonb_typeof(cp->'channel_values') = 'object'
-                     THEN jsonb_set(cp, '{channel_values}', (cp->'channel_values') - ARRAY(SELECT channel FROM moved))
-                     ELSE cp END,
+                CASE WHEN NOT EXISTS (SELECT 1 FROM moved) THEN cp
+                     WHEN (cp->'channel_values') - ARRAY(SELECT channel FROM moved) = '{}' THEN cp - 'channel_values'
+                     ELSE jsonb_set(cp, '{channel_values}', (cp->'channel_values') - ARRAY(SELECT channel FROM moved)) END,
                 $6
             FROM input
             ON CONFLICT (thread_id, checkpoint_ns, checkpoint_id)

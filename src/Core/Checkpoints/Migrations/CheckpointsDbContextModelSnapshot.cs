@@ -24,26 +24,23 @@ namespace Monolith.Checkpoints.Migrations
 
             modelBuilder.Entity("Monolith.Checkpoints.Checkpoint", b =>
                 {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id")
-                        .HasDefaultValueSql("gen_random_uuid()");
-
-                    b.Property<string>("CheckpointId")
-                        .IsRequired()
+                    b.Property<string>("ThreadId")
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)")
-                        .HasColumnName("checkpoint_id")
-                        .UseCollation("C");
+                        .HasColumnName("thread_id");
 
                     b.Property<string>("CheckpointNs")
-                        .IsRequired()
                         .ValueGeneratedOnAdd()
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)")
                         .HasDefaultValue("")
                         .HasColumnName("checkpoint_ns");
+
+                    b.Property<string>("CheckpointId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("checkpoint_id")
+                        .UseCollation("C");
 
                     b.Property<DateTime>("CreatedAt")
                         .ValueGeneratedOnAdd()
@@ -68,21 +65,7 @@ namespace Monolith.Checkpoints.Migrations
                         .HasColumnType("character varying(255)")
                         .HasColumnName("parent_id");
 
-                    b.Property<string>("ThreadId")
-                        .IsRequired()
-                        .HasMaxLength(255)
-                        .HasColumnType("character varying(255)")
-                        .HasColumnName("thread_id");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Metadata");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Metadata"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Metadata"), new[] { "jsonb_path_ops" });
-
-                    b.HasIndex("ThreadId", "CheckpointNs", "CheckpointId")
-                        .IsUnique();
+                    b.HasKey("ThreadId", "CheckpointNs", "CheckpointId");
 
                     b.ToTable("langgraph_checkpoints", (string)null);
                 });
