@@ -30,7 +30,7 @@ export declare class MonolithError extends Error {
 
 /**
  * A LangGraph checkpointer that keeps checkpoints in a Monolith service: each method is one HTTP call.
- * Channel versions are numbers with a random six-digit fraction, so forks of one thread never share a version.
+ * Channel versions are numbers with a random four-digit fraction, so forks of one thread do not share a version.
  */
 export declare class MonolithSaver extends BaseCheckpointSaver {
   constructor(options: MonolithSaverOptions);

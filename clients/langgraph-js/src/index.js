@@ -46,17 +46,19 @@ export class MonolithSaver extends BaseCheckpointSaver {
   }
 
   /**
-   * A version is the next whole number plus a random fraction of six digits (LangGraph's Python Postgres saver adds a
-   * random part too): a channel value is stored once per version, and the fraction keeps two forks of one thread from
-   * naming different values alike. Versions stay numbers, so LangGraph compares them numerically.
+   * A version is the next whole number plus a random four-digit fraction (LangGraph's Python Postgres saver adds a
+   * random part too): a channel value is stored once per version, and the fraction keeps two forks of one thread
+   * that reach the same count from naming different values alike (one chance in 9,999 that they still do). Versions
+   * stay numbers, compared numerically by LangGraph, and four digits take no more room in PostgreSQL's numeric than
+   * a whole number does.
    * @param {number | undefined} current
    * @returns {number}
    */
   getNextVersion(current) {
     const whole = current === undefined ? 1 : Math.floor(Number(current)) + 1;
-    const fraction = 1 + Math.floor(Math.random() * 999_999);
+    const fraction = 1 + Math.floor(Math.random() * 9_999);
     // Through a decimal string, so the number prints (and is stored) as exactly these digits.
-    return Number(`${whole}.${String(fraction).padStart(6, "0")}`);
+    return Number(`${whole}.${String(fraction).padStart(4, "0")}`);
   }
 
   /** @param {import("@langchain/core/runnables").RunnableConfig} config */

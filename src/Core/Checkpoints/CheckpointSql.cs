@@ -13,15 +13,15 @@ internal static class CheckpointSql
     private const string VersionsOf = "CASE WHEN jsonb_typeof(c.checkpoint->'channel_versions') = 'object' THEN c.checkpoint->'channel_versions' ELSE '{}' END";
 
     /// <summary>
-    /// Columns of a checkpoint read, in one round trip: the row, its channel values reassembled from the blobs, and its
+    /// Columns of a checkpoint read, in one round trip: the row with checkpoint.id from the key and its channel values
+    /// reassembled from the blobs, and its
     /// pending writes as a JSON array in LangGraph's replay order (task_path, task_id, idx; text compared by code point),
     /// and for a checkpoint of format v &lt; 4 the sends its parent's tasks wrote (__pregel_tasks), which that format kept
     /// outside the checkpoint and LangGraph reads into channel_values.
     /// </summary>
     public const string Select = $$"""
         SELECT c.thread_id, c.checkpoint_ns, c.checkpoint_id, c.parent_id,
-            (CASE WHEN b.vals IS NULL OR jsonb_typeof(coalesce(c.checkpoint->'channel_values', '{}')) <> 'object' THEN c.checkpoint
-                  ELSE jsonb_set(c.checkpoint, '{channel_values}', b.vals || coalesce(c.checkpoint->'channel_values', '{}')) END)::text,
+            (CASE WHEN c.checkpoint ? 'id' THEN x.checkpoint ELSE jsonb_set(x.checkpoint, '{id}', to_jsonb(c.checkpoint_id)) END)::text,
             c.metadata::text, c.created_at,
             (SELECT coalesce(jsonb_agg(jsonb_build_object('taskId', w.task_id, 'idx', w.idx, 'channel', w.channel, 'value', coalesce(w.value, 'null'::jsonb), 'taskPath', w.task_path)
                     ORDER BY w.task_path COLLATE "C", w.task_id COLLATE "C", w.idx), '[]'::jsonb)::text
@@ -40,11 +40,16 @@ internal static class CheckpointSql
             FROM jsonb_each_text({{VersionsOf}}) v(channel, version)
             JOIN checkpoint_blobs bl ON bl.thread_id = c.thread_id AND bl.checkpoint_ns = c.checkpoint_ns AND bl.channel = v.channel AND bl.version = v.version
         ) b ON true
+        CROSS JOIN LATERAL (
+            SELECT CASE WHEN b.vals IS NULL OR jsonb_typeof(coalesce(c.checkpoint->'channel_values', '{}')) <> 'object' THEN c.checkpoint
+                        ELSE jsonb_set(c.checkpoint, '{channel_values}', b.vals || coalesce(c.checkpoint->'channel_values', '{}')) END AS checkpoint
+        ) x
         """;
 
     /// <summary>
     /// Stores a checkpoint ($1 thread, $2 ns, $3 id, $4 parent, $5 checkpoint, $6 metadata) and its versioned channel
-    /// values in one statement; channel_values leaves the row when every value moved. A put of an existing id overwrites
+    /// values in one statement; channel_values leaves the row when every value moved, and checkpoint.id (the validator
+    /// made sure it equals $3) is kept once, in the key. A put of an existing id overwrites
     /// it, as LangGraph's savers do. Blobs are inserted in
     /// key order (jsonb_each), so concurrent puts of the same values never deadlock. Returns whether the row is new,
     /// its creation time and the writes that arrived for it already.
@@ -67,7 +72,7 @@ internal static class CheckpointSql
             SELECT $1, $2, $3, $4,
                 CASE WHEN NOT EXISTS (SELECT 1 FROM moved) THEN cp
                      WHEN (cp->'channel_values') - ARRAY(SELECT channel FROM moved) = '{}' THEN cp - 'channel_values'
-                     ELSE jsonb_set(cp, '{channel_values}', (cp->'channel_values') - ARRAY(SELECT channel FROM moved)) END,
+                     ELSE jsonb_set(cp, '{channel_values}', (cp->'channel_values') - ARRAY(SELECT channel FROM moved)) END - 'id',
                 $6
             FROM input
             ON CONFLICT (thread_id, checkpoint_ns, checkpoint_id)

@@ -40,6 +40,19 @@ public sealed class ChannelValuesAreStoredOncePerVersion(MonolithFixture fixture
     }
 
     [Fact]
+    public async Task TheCheckpointsOwnIdIsKeptOnceInTheKeyAndReadBack()
+    {
+        var client = Fixture.Client();
+        await CheckpointApi.PutAsync(client, "t", "0001", new { checkpoint = new { v = 4, id = "0001", ts = "2026-01-01T00:00:00Z" } });
+        var stored = await CheckpointApi.GetJsonAsync(client, "/api/threads/t/checkpoints/0001");
+        Assert.Equal("0001", stored.GetProperty("checkpoint").GetProperty("id").GetString());
+        await using var connection = new NpgsqlConnection(Fixture.ConnectionString);
+        await connection.OpenAsync();
+        await using var row = new NpgsqlCommand("SELECT checkpoint ? 'id' FROM langgraph_checkpoints WHERE thread_id = 't'", connection);
+        Assert.Equal(false, await row.ExecuteScalarAsync());
+    }
+
+    [Fact]
     public async Task ValuesWithoutAVersionStayInTheCheckpoint()
     {
         var client = Fixture.Client();

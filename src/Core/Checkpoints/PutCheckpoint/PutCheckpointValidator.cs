@@ -27,6 +27,12 @@ public sealed class PutCheckpointValidator : AbstractValidator<PutCheckpointRequ
             .When(r => r.Body.Checkpoint.ValueKind == JsonValueKind.Object)
             .OverridePropertyName("checkpoint.channel_versions")
             .WithMessage($"'checkpoint.channel_versions' must map channel names to versions (strings or numbers), each at most {CheckpointKeyRules.MaxLength} printable characters.");
+        // LangGraph's checkpoint.id is the checkpoint id; the store keeps it once, in the key, and reads return it.
+        RuleFor(r => r.Body.Checkpoint)
+            .Must((r, c) => !c.TryGetProperty("id", out var id) || (id.ValueKind == JsonValueKind.String && id.GetString() == r.CheckpointId))
+            .When(r => r.Body.Checkpoint.ValueKind == JsonValueKind.Object)
+            .OverridePropertyName("checkpoint.id")
+            .WithMessage("'checkpoint.id', when present, must be the checkpoint id of the address.");
         RuleFor(r => r.Body.Metadata)
             .Must(m => m is null || m.Value.ValueKind == JsonValueKind.Object)
             .OverridePropertyName("metadata")
