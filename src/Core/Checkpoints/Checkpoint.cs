@@ -3,8 +3,6 @@ namespace Monolith.Checkpoints;
 /// <summary>A LangGraph checkpoint of one thread and namespace; checkpoint ids are opaque and sort in time order.</summary>
 public sealed class Checkpoint
 {
-    public Guid Id { get; set; }
-
     public string ThreadId { get; set; } = null!;
 
     public string CheckpointNs { get; set; } = string.Empty;

@@ -1,55 +1,21 @@
 using System.Text.Json;
 using Monolith.Audit;
 using Monolith.Database;
-using Monolith.Http;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace Monolith.Checkpoints;
 
 /// <summary>
-/// LangGraph checkpointer semantics over langgraph_checkpoints and checkpoint_writes. Checkpoint ids are opaque; within a
-/// (thread, namespace) they are ordered byte-wise (the column has collation "C"), so "latest" is the greatest id.
+/// LangGraph checkpointer semantics over langgraph_checkpoints, checkpoint_blobs and checkpoint_writes. Checkpoint ids
+/// are opaque; within a (thread, namespace) they are ordered byte-wise (the column has collation "C"), so "latest" is
+/// the greatest id.
 /// </summary>
 public sealed class CheckpointStore(NpgsqlDataSource dataSource)
 {
-    // One round trip per read: the pending writes come along as a JSON array from the writes' primary key.
-    private const string SelectColumns = """
-        SELECT c.thread_id, c.checkpoint_ns, c.checkpoint_id, c.parent_id, c.checkpoint::text, c.metadata::text, c.created_at,
-            (SELECT coalesce(jsonb_agg(jsonb_build_object('taskId', w.task_id, 'idx', w.idx, 'channel', w.channel, 'value', coalesce(w.value, 'null'::jsonb))
-                    ORDER BY w.task_id, w.idx), '[]'::jsonb)::text
-             FROM checkpoint_writes w
-             WHERE w.thread_id = c.thread_id AND w.checkpoint_ns = c.checkpoint_ns AND w.checkpoint_id = c.checkpoint_id)
-        FROM langgraph_checkpoints c
-        """;
-
-    private const string InsertSql = """
-        INSERT INTO langgraph_checkpoints (thread_id, checkpoint_ns, checkpoint_id, parent_id, checkpoint, metadata)
-        VALUES ($1, $2, $3, $4, $5, $6)
-        ON CONFLICT (thread_id, checkpoint_ns, checkpoint_id) DO NOTHING
-        RETURNING thread_id, checkpoint_ns, checkpoint_id, parent_id, checkpoint::text, metadata::text, created_at, '[]'
-        """;
-
-    // The parent is found inside the INSERT: one round trip, and the previous snapshot is never read back.
-    private const string AppendSql = """
-        INSERT INTO langgraph_checkpoints (thread_id, checkpoint_ns, checkpoint_id, parent_id, checkpoint, metadata)
-        SELECT $1, $2, $3, (SELECT max(checkpoint_id) FROM langgraph_checkpoints WHERE thread_id = $1 AND checkpoint_ns = $2), $4, $5
-        """;
-
-    private const string SameContentSql = """
-        SELECT parent_id IS NOT DISTINCT FROM $4 AND checkpoint = $5 AND metadata = $6
-        FROM langgraph_checkpoints WHERE thread_id = $1 AND checkpoint_ns = $2 AND checkpoint_id = $3
-        """;
-
-    private const string UpsertWritesSql = """
-        INSERT INTO checkpoint_writes (thread_id, checkpoint_ns, checkpoint_id, task_id, idx, channel, value)
-        SELECT $1, $2, $3, $4, w.idx, w.channel, w.value FROM unnest($5::int[], $6::text[], $7::jsonb[]) AS w(idx, channel, value)
-        ON CONFLICT (thread_id, checkpoint_ns, checkpoint_id, task_id, idx) DO UPDATE SET channel = EXCLUDED.channel, value = EXCLUDED.value
-        """;
-
     /// <summary>
-    /// Stores a checkpoint once. Putting the same id again with the same content is a no-op (Created = false); with
-    /// different content it is a conflict, because a checkpoint id names one immutable snapshot.
+    /// Stores a checkpoint; a put of an existing id overwrites it (Created = false), as LangGraph's own savers do.
+    /// Channel values with a version go to the blobs, so only what the caller sends is stored again.
     /// </summary>
     public async Task<CheckpointPut> PutAsync(
         string threadId, string ns, string checkpointId, string? parentId, JsonElement checkpoint, JsonElement? metadata, CancellationToken cancellationToken)
@@ -57,43 +23,24 @@ public sealed class CheckpointStore(NpgsqlDataSource dataSource)
         var data = JsonbText.Sanitize(checkpoint.GetRawText());
         var meta = metadata is { } m ? JsonbText.Sanitize(m.GetRawText()) : "{}";
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using (var insert = Command(InsertSql, connection, threadId, ns, checkpointId, parentId, Jsonb(data), Jsonb(meta)))
-        {
-            var created = await ReadAsync(insert, cancellationToken);
-            if (created.Count == 1)
-            {
-                return new CheckpointPut(true, created[0]);
-            }
-        }
-
-        // A separate statement sees the row a concurrent put committed while the insert waited on it.
-        await using var compare = Command(SameContentSql, connection, threadId, ns, checkpointId, parentId, Jsonb(data), Jsonb(meta));
-        var same = await compare.ExecuteScalarAsync(cancellationToken);
-        if (same is not bool isSame)
-        {
-            throw new ConflictException($"Checkpoint '{checkpointId}' of thread '{threadId}' was deleted while it was being stored; retry the put.");
-        }
-
-        if (!isSame)
-        {
-            throw new ConflictException(
-                $"Checkpoint '{checkpointId}' of thread '{threadId}' (ns '{ns}') already exists with different content; a checkpoint id names one immutable snapshot.");
-        }
-
-        var existing = await FindAsync(connection, null, threadId, ns, checkpointId, cancellationToken)
-            ?? throw new ConflictException($"Checkpoint '{checkpointId}' of thread '{threadId}' was deleted while it was being stored; retry the put.");
-        return new CheckpointPut(false, existing);
+        await using var put = Command(CheckpointSql.Put, connection, threadId, ns, checkpointId, parentId, Jsonb(data), Jsonb(meta));
+        await using var reader = await put.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var view = new CheckpointView(
+            threadId, ns, checkpointId, parentId, JsonbText.Element(data), JsonbText.Element(meta), reader.GetDateTime(1),
+            JsonSerializer.Deserialize<List<PendingWriteView>>(reader.GetString(2), JsonSerializerOptions.Web)!, null);
+        return new CheckpointPut(reader.GetBoolean(0), view);
     }
 
     /// <summary>
     /// Stores a new checkpoint whose parent is the thread and namespace's latest (none for the first). For a writer that
-    /// owns the thread and mints fresh, increasing ids (the bot's turns); a taken id fails with the primary key.
+    /// owns the thread and mints fresh, increasing ids (the bot's turns); a taken id fails with the unique index.
     /// </summary>
     public async Task AppendAsync(string threadId, string ns, string checkpointId, JsonElement checkpoint, JsonElement metadata, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var append = Command(
-            AppendSql, connection, threadId, ns, checkpointId,
+            CheckpointSql.Append, connection, threadId, ns, checkpointId,
             Jsonb(JsonbText.Sanitize(checkpoint.GetRawText())), Jsonb(JsonbText.Sanitize(metadata.GetRawText())));
         await append.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -101,106 +48,116 @@ public sealed class CheckpointStore(NpgsqlDataSource dataSource)
     /// <summary>The checkpoint with this id, or the latest of the thread and namespace when checkpointId is null.</summary>
     public async Task<CheckpointView?> FindAsync(string threadId, string ns, string? checkpointId, CancellationToken cancellationToken)
     {
+        var sql = CheckpointSql.Select + " WHERE c.thread_id = $1 AND c.checkpoint_ns = $2"
+            + (checkpointId is null ? string.Empty : " AND c.checkpoint_id = $3")
+            + " ORDER BY c.checkpoint_id DESC LIMIT 1";
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await FindAsync(connection, null, threadId, ns, checkpointId, cancellationToken);
+        await using var command = checkpointId is null
+            ? Command(sql, connection, threadId, ns)
+            : Command(sql, connection, threadId, ns, checkpointId);
+        var rows = await ReadAsync(command, cancellationToken);
+        return rows.Count == 0 ? null : rows[0];
     }
 
-    /// <summary>Checkpoints of a thread and namespace, newest first: ids below every bound in <paramref name="below"/>, metadata containing the filter; up to limit rows.</summary>
-    public async Task<IReadOnlyList<CheckpointView>> ListAsync(
-        string threadId, string ns, IEnumerable<string> below, string? metadataFilter, int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checkpoints newest first (checkpoint id, then thread and namespace, descending), of one thread or of every thread,
+    /// of one namespace or of all; up to limit rows after the filter's bounds.
+    /// </summary>
+    public async Task<IReadOnlyList<CheckpointView>> ListAsync(CheckpointFilter filter, int limit, CancellationToken cancellationToken)
     {
-        var parameters = new List<object?> { threadId, ns, limit };
-        var sql = SelectColumns + " WHERE c.thread_id = $1 AND c.checkpoint_ns = $2";
-        foreach (var bound in below)
+        var parameters = new List<object?> { limit };
+        var conditions = new List<string>();
+        string Next(object? value)
         {
-            parameters.Add(bound);
-            sql += $" AND c.checkpoint_id < ${parameters.Count}";
+            parameters.Add(value);
+            return "$" + parameters.Count;
         }
 
-        if (metadataFilter is not null)
+        if (filter.ThreadId is not null)
         {
-            parameters.Add(Jsonb(JsonbText.Sanitize(metadataFilter)));
-            sql += $" AND c.metadata @> ${parameters.Count}";
+            conditions.Add($"c.thread_id = {Next(filter.ThreadId)}");
         }
 
-        sql += " ORDER BY c.checkpoint_id DESC LIMIT $3";
+        if (filter.Ns is not null)
+        {
+            conditions.Add($"c.checkpoint_ns = {Next(filter.Ns)}");
+        }
+
+        if (filter.CheckpointId is not null)
+        {
+            conditions.Add($"c.checkpoint_id = {Next(filter.CheckpointId)}");
+        }
+
+        if (filter.Before is not null)
+        {
+            conditions.Add($"c.checkpoint_id < {Next(filter.Before)}");
+        }
+
+        if (filter.Metadata is not null)
+        {
+            conditions.Add($"c.metadata @> {Next(Jsonb(JsonbText.Sanitize(filter.Metadata)))}");
+        }
+
+        if (filter.After is { } after)
+        {
+            conditions.Add($"(c.checkpoint_id, c.thread_id, c.checkpoint_ns) < ({Next(after.CheckpointId)}, {Next(after.ThreadId)}, {Next(after.Ns)})");
+        }
+
+        var sql = CheckpointSql.Select
+            + (conditions.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", conditions))
+            + " ORDER BY c.checkpoint_id DESC, c.thread_id DESC, c.checkpoint_ns DESC LIMIT $1";
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = Command(sql, connection, [.. parameters]);
         return await ReadAsync(command, cancellationToken);
     }
 
-    /// <summary>Upserts a task's writes (idx = position), so a retried put_writes replaces rather than duplicates. Throws NotFoundException when the checkpoint does not exist.</summary>
-    public async Task<CheckpointView> PutWritesAsync(
-        string threadId, string ns, string checkpointId, string taskId, IReadOnlyList<PendingWriteInput> writes, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores a task's writes, whether or not their checkpoint has arrived yet. Special channels get LangGraph's fixed
+    /// negative indexes and replace each other; other writes are indexed by position and the first stored one wins.
+    /// </summary>
+    public async Task PutWritesAsync(
+        string threadId, string ns, string checkpointId, string taskId, string taskPath, IReadOnlyList<PendingWriteInput> writes, CancellationToken cancellationToken)
     {
+        var indexed = PendingWriteIndex.Assign(writes);
+        if (indexed.Count == 0)
+        {
+            return;
+        }
+
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        // FOR SHARE holds off a concurrent thread deletion until these writes commit, so no write outlives its checkpoint.
-        await using (var exists = Command(
-            "SELECT 1 FROM langgraph_checkpoints WHERE thread_id = $1 AND checkpoint_ns = $2 AND checkpoint_id = $3 FOR SHARE",
-            connection, threadId, ns, checkpointId))
-        {
-            exists.Transaction = transaction;
-            if (await exists.ExecuteScalarAsync(cancellationToken) is null)
-            {
-                throw new NotFoundException($"Thread '{threadId}' has no checkpoint '{checkpointId}' in ns '{ns}'.");
-            }
-        }
-
-        if (writes.Count > 0)
-        {
-            await using var upsert = Command(
-                UpsertWritesSql, connection, threadId, ns, checkpointId, taskId,
-                Enumerable.Range(0, writes.Count).ToArray(),
-                writes.Select(w => w.Channel!).ToArray(),
-                new NpgsqlParameter { Value = writes.Select(w => JsonbText.Sanitize(w.Value.GetRawText())).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
-            upsert.Transaction = transaction;
-            await upsert.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        var stored = await FindAsync(connection, transaction, threadId, ns, checkpointId, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return stored!;
+        await using var upsert = Command(
+            CheckpointSql.PutWrites, connection, threadId, ns, checkpointId, taskId, taskPath,
+            indexed.Select(w => w.Idx).ToArray(),
+            indexed.Select(w => w.Channel).ToArray(),
+            new NpgsqlParameter { Value = indexed.Select(w => JsonbText.Sanitize(w.Value.GetRawText())).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
+        await upsert.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Deletes every checkpoint and write of the thread, in all namespaces, with its audit row in one transaction. Throws NotFoundException when the thread had nothing.</summary>
-    public async Task<ThreadDeletion> DeleteThreadAsync(string threadId, string actor, CancellationToken cancellationToken)
+    /// <summary>
+    /// Deletes every checkpoint, channel value and write of the thread, in all namespaces, with its audit row in one
+    /// transaction. Null (and no audit row) when the thread had nothing, so a mistyped id is visible.
+    /// </summary>
+    public async Task<ThreadDeletion?> DeleteThreadAsync(string threadId, string actor, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        // Checkpoints first: that waits for writers holding FOR SHARE, and the writes deletion that follows then sees their rows.
-        var checkpoints = await ExecuteAsync("DELETE FROM langgraph_checkpoints WHERE thread_id = $1", connection, transaction, threadId, cancellationToken);
-        var writes = await ExecuteAsync("DELETE FROM checkpoint_writes WHERE thread_id = $1", connection, transaction, threadId, cancellationToken);
-        if (checkpoints + writes == 0)
+        await using var delete = Command(CheckpointSql.DeleteThread, connection, threadId);
+        delete.Transaction = transaction;
+        ThreadDeletion deletion;
+        await using (var reader = await delete.ExecuteReaderAsync(cancellationToken))
         {
-            throw new NotFoundException($"Thread '{threadId}' has no checkpoints or writes.");
+            await reader.ReadAsync(cancellationToken);
+            deletion = new ThreadDeletion(threadId, reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
         }
 
-        var deletion = new ThreadDeletion(threadId, checkpoints, writes);
+        if (deletion.Checkpoints + deletion.Writes + deletion.ChannelValues == 0)
+        {
+            return null;
+        }
+
         await AuditLog.RecordAsync(new AuditEvent("thread_delete", actor, deletion), connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return deletion;
-    }
-
-    private static async Task<CheckpointView?> FindAsync(
-        NpgsqlConnection connection, NpgsqlTransaction? transaction, string threadId, string ns, string? checkpointId, CancellationToken cancellationToken)
-    {
-        var sql = SelectColumns + " WHERE c.thread_id = $1 AND c.checkpoint_ns = $2"
-            + (checkpointId is null ? string.Empty : " AND c.checkpoint_id = $3")
-            + " ORDER BY c.checkpoint_id DESC LIMIT 1";
-        await using var command = checkpointId is null
-            ? Command(sql, connection, threadId, ns)
-            : Command(sql, connection, threadId, ns, checkpointId);
-        command.Transaction = transaction;
-        var rows = await ReadAsync(command, cancellationToken);
-        return rows.Count == 0 ? null : rows[0];
-    }
-
-    private static async Task<int> ExecuteAsync(string sql, NpgsqlConnection connection, NpgsqlTransaction transaction, string threadId, CancellationToken cancellationToken)
-    {
-        await using var command = Command(sql, connection, threadId);
-        command.Transaction = transaction;
-        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static async Task<List<CheckpointView>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)
@@ -217,7 +174,8 @@ public sealed class CheckpointStore(NpgsqlDataSource dataSource)
                 JsonbText.Element(reader.GetString(4)),
                 JsonbText.Element(reader.GetString(5)),
                 reader.GetDateTime(6),
-                JsonSerializer.Deserialize<List<PendingWriteView>>(reader.GetString(7), JsonSerializerOptions.Web)!));
+                JsonSerializer.Deserialize<List<PendingWriteView>>(reader.GetString(7), JsonSerializerOptions.Web)!,
+                reader.IsDBNull(8) ? null : JsonSerializer.Deserialize<List<JsonElement>>(reader.GetString(8))));
         }
 
         return rows;

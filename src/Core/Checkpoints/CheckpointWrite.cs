@@ -11,6 +11,8 @@ public sealed class CheckpointWrite
 
     public string TaskId { get; set; } = null!;
 
+    public string TaskPath { get; set; } = string.Empty;
+
     public int Idx { get; set; }
 
     public string Channel { get; set; } = null!;

@@ -4,18 +4,18 @@ using Monolith.Database;
 
 namespace Monolith.Checkpoints;
 
-/// <summary>LangGraph-style checkpoints and pending writes.</summary>
+/// <summary>LangGraph checkpoints, their channel values and pending writes. Exports <see cref="CheckpointStore"/> to other modules.</summary>
 public static class CheckpointsModule
 {
     public static IServiceCollection AddCheckpointsModule(this IServiceCollection services)
     {
         services.AddSingleton<CheckpointStore>();
-        services.AddScoped<IValidator<PutCheckpointRequest>, PutCheckpointRequestValidator>();
-        services.AddScoped<IValidator<LatestCheckpointQuery>, LatestCheckpointQueryValidator>();
-        services.AddScoped<IValidator<CheckpointQuery>, CheckpointQueryValidator>();
-        services.AddScoped<IValidator<ListCheckpointsQuery>, ListCheckpointsQueryValidator>();
-        services.AddScoped<IValidator<PutWritesRequest>, PutWritesRequestValidator>();
-        services.AddScoped<IValidator<DeleteThreadRequest>, DeleteThreadRequestValidator>();
+        services.AddScoped<IValidator<PutCheckpointRequest>, PutCheckpointValidator>();
+        services.AddScoped<IValidator<LatestCheckpointQuery>, LatestCheckpointValidator>();
+        services.AddScoped<IValidator<GetCheckpointQuery>, GetCheckpointValidator>();
+        services.AddScoped<IValidator<ListCheckpointsQuery>, ListCheckpointsValidator>();
+        services.AddScoped<IValidator<PutWritesRequest>, PutWritesValidator>();
+        services.AddScoped<IValidator<DeleteThreadRequest>, DeleteThreadValidator>();
         return services.AddModuleDbContext<CheckpointsDbContext>("checkpoints");
     }
 }

@@ -1,4 +1,4 @@
 namespace Monolith.Checkpoints;
 
-/// <summary>What deleting a thread removed.</summary>
-public sealed record ThreadDeletion(string ThreadId, int Checkpoints, int Writes);
+/// <summary>What deleting a thread removed: checkpoint rows, pending writes and stored channel values.</summary>
+public sealed record ThreadDeletion(string ThreadId, long Checkpoints, long Writes, long ChannelValues);

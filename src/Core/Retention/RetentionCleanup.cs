@@ -53,13 +53,14 @@ public sealed class RetentionCleanup(RetentionSettings settings, NpgsqlDataSourc
             var now = await ScalarAsync<DateTime>(connection, RetentionSql.Now, cancellationToken);
             var messagesBefore = settings.MessagesDays is { } m ? now.AddDays(-m) : (DateTime?)null;
             var closedBefore = settings.ClosedConversationsDays is { } c ? now.AddDays(-c) : (DateTime?)null;
+            var orphanWritesBefore = now - RetentionSettings.OrphanWritesGrace;
             if (request.DryRun)
             {
-                await run.CountAsync(messagesBefore, closedBefore, cancellationToken);
+                await run.CountAsync(messagesBefore, closedBefore, orphanWritesBefore, cancellationToken);
             }
             else
             {
-                await run.DeleteAsync(messagesBefore, closedBefore, cancellationToken);
+                await run.DeleteAsync(messagesBefore, closedBefore, orphanWritesBefore, cancellationToken);
             }
 
             var auditId = await audit.RecordAsync(new AuditEvent(AuditAction, request.Actor, Details(request, run.Counts, clock, null)), CancellationToken.None);
@@ -131,7 +132,7 @@ public sealed class RetentionCleanup(RetentionSettings settings, NpgsqlDataSourc
         public CleanupCounts Counts { get; private set; } = CleanupCounts.None;
 
         /// <summary>Both owners' counts in one read-only snapshot, so they describe the same moment.</summary>
-        public async Task CountAsync(DateTime? messagesBefore, DateTime? closedBefore, CancellationToken cancellationToken)
+        public async Task CountAsync(DateTime? messagesBefore, DateTime? closedBefore, DateTime orphanWritesBefore, CancellationToken cancellationToken)
         {
             await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
             long messages, conversations, conversationMessages, checkpoints, writes;
@@ -147,6 +148,7 @@ public sealed class RetentionCleanup(RetentionSettings settings, NpgsqlDataSourc
             await using (var command = new NpgsqlCommand(CheckpointRetention.CountSurplus, connection, transaction) { CommandTimeout = StatementTimeoutSeconds })
             {
                 command.Parameters.Add(new NpgsqlParameter { Value = (object?)settings.CheckpointsPerThread ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
+                command.Parameters.Add(new NpgsqlParameter { Value = orphanWritesBefore, NpgsqlDbType = NpgsqlDbType.TimestampTz });
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 await reader.ReadAsync(cancellationToken);
                 (checkpoints, writes) = (reader.GetInt64(0), reader.GetInt64(1));
@@ -162,7 +164,7 @@ public sealed class RetentionCleanup(RetentionSettings settings, NpgsqlDataSourc
         }
 
         /// <summary>Closed conversations first, so the messages policy does not count their messages again.</summary>
-        public async Task DeleteAsync(DateTime? messagesBefore, DateTime? closedBefore, CancellationToken cancellationToken)
+        public async Task DeleteAsync(DateTime? messagesBefore, DateTime? closedBefore, DateTime orphanWritesBefore, CancellationToken cancellationToken)
         {
             if (closedBefore is { } closed)
             {
@@ -184,6 +186,10 @@ public sealed class RetentionCleanup(RetentionSettings settings, NpgsqlDataSourc
             if (settings.CheckpointsPerThread is { } keep)
             {
                 await DeleteCheckpointsAsync(keep, cancellationToken);
+                await DeleteInBatchesAsync(
+                    "checkpoint writes whose checkpoint never came", CheckpointRetention.DeleteOrphanWrites, orphanWritesBefore,
+                    (counts, deleted) => counts with { CheckpointWrites = counts.CheckpointWrites + deleted }, cancellationToken);
+                await DeleteUnreferencedChannelValuesAsync(cancellationToken);
             }
         }
 
@@ -239,6 +245,24 @@ public sealed class RetentionCleanup(RetentionSettings settings, NpgsqlDataSourc
                 }
 
                 if (checkpoints < settings.BatchSize)
+                {
+                    return;
+                }
+            }
+        }
+
+        /// <summary>Channel values no remaining checkpoint of their thread and namespace names; not counted in the report (they are parts of checkpoints already counted).</summary>
+        private async Task DeleteUnreferencedChannelValuesAsync(CancellationToken cancellationToken)
+        {
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                await using var command = new NpgsqlCommand(CheckpointRetention.DeleteUnreferencedChannelValues, connection, transaction) { CommandTimeout = StatementTimeoutSeconds };
+                command.Parameters.Add(new NpgsqlParameter { Value = settings.BatchSize });
+                var deleted = await command.ExecuteNonQueryAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                if (deleted < settings.BatchSize)
                 {
                     return;
                 }

@@ -10,6 +10,12 @@ namespace Monolith.Retention;
 public sealed record RetentionSettings(int? MessagesDays, int? ClosedConversationsDays, int? CheckpointsPerThread, int? ScheduleMinutes, int BatchSize)
 {
     public const int DefaultBatchSize = 5_000;
+
+    /// <summary>
+    /// How long a pending write may wait for its checkpoint before the checkpoints policy removes it. LangGraph sends a
+    /// step's writes and its checkpoint within the same run, seconds apart; an hour covers a stalled run.
+    /// </summary>
+    public static readonly TimeSpan OrphanWritesGrace = TimeSpan.FromHours(1);
     private const int MaxDays = 36_500;
 
     public bool AnyPolicy => MessagesDays is not null || ClosedConversationsDays is not null || CheckpointsPerThread is not null;

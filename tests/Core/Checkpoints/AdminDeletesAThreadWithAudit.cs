@@ -51,7 +51,7 @@ public sealed class AdminDeletesAThreadWithAudit(MonolithFixture fixture) : Inte
     }
 
     [Fact]
-    public async Task ConcurrentWritesAndDeletionLeaveNoOrphanWrites()
+    public async Task ConcurrentWritesAndDeletionNeverFail()
     {
         var client = Fixture.Client();
         for (var i = 0; i < 5; i++)
@@ -63,14 +63,8 @@ public sealed class AdminDeletesAThreadWithAudit(MonolithFixture fixture) : Inte
             new Uri($"/api/threads/t/checkpoints/{i % 5:0000}/writes", UriKind.Relative), new { taskId = $"task-{i}", writes = new[] { new { channel = "a", value = i } } }));
         var delete = Fixture.AdminClient().DeleteAsync(DeleteT);
         var responses = await Task.WhenAll(writes.Append(delete));
-        Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound or HttpStatusCode.NoContent, r.StatusCode.ToString()));
-
-        await using var connection = new Npgsql.NpgsqlConnection(Fixture.ConnectionString);
-        await connection.OpenAsync();
-        await using var orphans = new Npgsql.NpgsqlCommand("""
-            SELECT count(*) FROM checkpoint_writes w WHERE NOT EXISTS (SELECT 1 FROM langgraph_checkpoints c
-                WHERE c.thread_id = w.thread_id AND c.checkpoint_ns = w.checkpoint_ns AND c.checkpoint_id = w.checkpoint_id)
-            """, connection);
-        Assert.Equal(0L, await orphans.ExecuteScalarAsync());
+        Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.NoContent, r.StatusCode.ToString()));
+        // A write that lands after the deletion waits for a checkpoint that will not come; retention removes it (OrphanWritesAreRemovedAfterTheGracePeriod).
+        await (await client.GetAsync(new Uri("/api/threads/t/checkpoints/latest", UriKind.Relative))).AssertProblemAsync(HttpStatusCode.NotFound);
     }
 }

@@ -20,7 +20,7 @@ public sealed class CheckpointListPagesNewestFirst(MonolithFixture fixture) : In
         var pages = 0;
         do
         {
-            var page = await CheckpointApi.GetJsonAsync(client, "/api/threads/t/checkpoints?limit=3" + (cursor is null ? "" : "&cursor=" + cursor));
+            var page = await CheckpointApi.GetJsonAsync(client, "/api/threads/t/checkpoints?ns=&limit=3" + (cursor is null ? "" : "&cursor=" + cursor));
             seen.AddRange(CheckpointApi.Ids(page));
             cursor = page.GetProperty("nextCursor").GetString();
             pages++;

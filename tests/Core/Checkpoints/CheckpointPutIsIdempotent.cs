@@ -35,15 +35,19 @@ public sealed class CheckpointPutIsIdempotent(MonolithFixture fixture) : Integra
     }
 
     [Fact]
-    public async Task DifferentContentUnderTheSameIdIs409AndKeepsTheOriginal()
+    public async Task DifferentContentUnderTheSameIdOverwritesAndKeepsItsWrites()
     {
         var client = Fixture.Client();
         await CheckpointApi.PutAsync(client, "t1", "0002", Body);
-        var changed = await CheckpointApi.PutAsync(client, "t1", "0002", new { parentId = "0001", checkpoint = new { v = 2 }, metadata = new { source = "loop", step = 1 } });
-        var problem = await changed.AssertProblemAsync(HttpStatusCode.Conflict);
-        Assert.Contains("0002", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await client.PostAsJsonAsync(new Uri("/api/threads/t1/checkpoints/0002/writes", UriKind.Relative), new { taskId = "task", writes = new[] { new { channel = "a", value = 1 } } });
+        var changed = await CheckpointApi.PutAsync(client, "t1", "0002", new { parentId = "0000", checkpoint = new { v = 2 }, metadata = new { source = "update", step = 1 } });
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
         var stored = await CheckpointApi.GetJsonAsync(client, "/api/threads/t1/checkpoints/0002");
-        Assert.Equal(1, stored.GetProperty("checkpoint").GetProperty("v").GetInt32());
+        Assert.Equal(2, stored.GetProperty("checkpoint").GetProperty("v").GetInt32());
+        Assert.Equal("0000", stored.GetProperty("parentId").GetString());
+        Assert.Equal("update", stored.GetProperty("metadata").GetProperty("source").GetString());
+        Assert.Equal(1, stored.GetProperty("pendingWrites").GetArrayLength());
+        Assert.Equal(1, await CountAsync("t1"));
     }
 
     [Fact]

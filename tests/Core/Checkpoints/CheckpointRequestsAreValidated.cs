@@ -17,6 +17,12 @@ public sealed class CheckpointRequestsAreValidated(MonolithFixture fixture) : In
         { """{"checkpoint":{},"ns":"a\u0000b"}""", "ns" },
         { """{"checkpoint":{},"parentId":"p\u0007"}""", "parentId" },
         { "{\"checkpoint\":{},\"ns\":\"" + new string('n', 256) + "\"}", "ns" },
+        { """{"checkpoint":{"channel_versions":{"a":{"x":1}}}}""", "checkpoint.channel_versions" },
+        { """{"checkpoint":{"channel_versions":[1]}}""", "checkpoint.channel_versions" },
+        { """{"checkpoint":{"id":"0002"}}""", "checkpoint.id" },
+        { """{"checkpoint":{"id":1}}""", "checkpoint.id" },
+        { """{"checkpoint":{"channel_versions":{"a\u0000":"1"}}}""", "checkpoint.channel_versions" },
+        { "{\"checkpoint\":{\"channel_versions\":{\"" + new string('c', 256) + "\":1}}}", "checkpoint.channel_versions" },
     };
 
     [Theory]
@@ -112,6 +118,7 @@ public sealed class CheckpointRequestsAreValidated(MonolithFixture fixture) : In
         { """{"taskId":"t","writes":[{"channel":"c"}]}""", "writes[0].value" },
         { """{"taskId":"t","writes":[null]}""", "writes[0]" },
         { """{"taskId":"a\u0000","writes":[]}""", "taskId" },
+        { """{"taskId":"t","taskPath":"a\u0001","writes":[]}""", "taskPath" },
     };
 
     [Theory]

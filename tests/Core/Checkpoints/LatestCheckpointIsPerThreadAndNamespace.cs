@@ -96,7 +96,7 @@ public sealed class LatestCheckpointIsPerThreadAndNamespace(MonolithFixture fixt
         }
 
         var text = string.Join('\n', plan);
-        Assert.Contains("Index Scan Backward using \"IX_langgraph_checkpoints_thread_id_checkpoint_ns_checkpoint_id\"", text, StringComparison.Ordinal);
+        Assert.Contains("Index Scan Backward using \"PK_langgraph_checkpoints\"", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Sort", text, StringComparison.Ordinal);
     }
 

@@ -9,8 +9,9 @@ public sealed class CoreSchemaMatchesDesign(MonolithFixture fixture) : Integrati
     {
         { "conversations", ["id", "user_id", "chat_id", "title", "status", "metadata", "last_sequence", "created_at", "updated_at"] },
         { "messages", ["id", "conversation_id", "sequence", "role", "content", "metadata", "created_at", "search_vector"] },
-        { "langgraph_checkpoints", ["id", "thread_id", "checkpoint_ns", "checkpoint_id", "parent_id", "checkpoint", "metadata", "created_at"] },
-        { "checkpoint_writes", ["thread_id", "checkpoint_ns", "checkpoint_id", "task_id", "idx", "channel", "value", "created_at"] },
+        { "langgraph_checkpoints", ["thread_id", "checkpoint_ns", "checkpoint_id", "parent_id", "checkpoint", "metadata", "created_at"] },
+        { "checkpoint_writes", ["thread_id", "checkpoint_ns", "checkpoint_id", "task_id", "idx", "channel", "value", "created_at", "task_path"] },
+        { "checkpoint_blobs", ["thread_id", "checkpoint_ns", "channel", "version", "value"] },
         { "agents", ["id", "name", "description", "config_path", "is_active", "version", "created_at", "updated_at", "created_by"] },
         { "tools", ["id", "name", "description", "module_path", "schema", "agent_id", "is_active", "created_at", "updated_at"] },
         { "tool_usage", ["id", "tool_id", "conversation_id", "message_id", "arguments", "result", "execution_time_ms", "server_name", "created_at"] },

@@ -24,26 +24,23 @@ namespace Monolith.Checkpoints.Migrations
 
             modelBuilder.Entity("Monolith.Checkpoints.Checkpoint", b =>
                 {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id")
-                        .HasDefaultValueSql("gen_random_uuid()");
-
-                    b.Property<string>("CheckpointId")
-                        .IsRequired()
+                    b.Property<string>("ThreadId")
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)")
-                        .HasColumnName("checkpoint_id")
-                        .UseCollation("C");
+                        .HasColumnName("thread_id");
 
                     b.Property<string>("CheckpointNs")
-                        .IsRequired()
                         .ValueGeneratedOnAdd()
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)")
                         .HasDefaultValue("")
                         .HasColumnName("checkpoint_ns");
+
+                    b.Property<string>("CheckpointId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("checkpoint_id")
+                        .UseCollation("C");
 
                     b.Property<DateTime>("CreatedAt")
                         .ValueGeneratedOnAdd()
@@ -68,23 +65,41 @@ namespace Monolith.Checkpoints.Migrations
                         .HasColumnType("character varying(255)")
                         .HasColumnName("parent_id");
 
+                    b.HasKey("ThreadId", "CheckpointNs", "CheckpointId");
+
+                    b.ToTable("langgraph_checkpoints", (string)null);
+                });
+
+            modelBuilder.Entity("Monolith.Checkpoints.CheckpointBlob", b =>
+                {
                     b.Property<string>("ThreadId")
-                        .IsRequired()
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)")
                         .HasColumnName("thread_id");
 
-                    b.HasKey("Id");
+                    b.Property<string>("CheckpointNs")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("checkpoint_ns");
 
-                    b.HasIndex("Metadata");
+                    b.Property<string>("Channel")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("channel");
 
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Metadata"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Metadata"), new[] { "jsonb_path_ops" });
+                    b.Property<string>("Version")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("version");
 
-                    b.HasIndex("ThreadId", "CheckpointNs", "CheckpointId")
-                        .IsUnique();
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("value");
 
-                    b.ToTable("langgraph_checkpoints", (string)null);
+                    b.HasKey("ThreadId", "CheckpointNs", "Channel", "Version");
+
+                    b.ToTable("checkpoint_blobs", (string)null);
                 });
 
             modelBuilder.Entity("Monolith.Checkpoints.CheckpointWrite", b =>
@@ -125,6 +140,14 @@ namespace Monolith.Checkpoints.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at")
                         .HasDefaultValueSql("now()");
+
+                    b.Property<string>("TaskPath")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasDefaultValue("")
+                        .HasColumnName("task_path");
 
                     b.Property<string>("Value")
                         .HasColumnType("jsonb")

@@ -1,4 +1,0 @@
-namespace Monolith.Checkpoints;
-
-/// <summary>GET /api/threads/{threadId}/checkpoints/latest?ns=</summary>
-public sealed record LatestCheckpointQuery(string ThreadId, string? Ns);
