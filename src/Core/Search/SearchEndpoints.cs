@@ -17,15 +17,15 @@ public static class SearchEndpoints
     {
         var search = app.MapServiceApi("/search", "Search");
         search.MapPut("/documents", IndexAsync).Validates<IndexDocumentRequest>()
-            .Produces<IndexedDocumentView>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status409Conflict);
+            .Produces<IndexedDocumentView>(StatusCodes.Status202Accepted);
         search.MapPut("/documents/batch", IndexBatchAsync).Validates<IndexBatchRequest>()
-            .Produces<IndexedBatchView>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status409Conflict);
-        search.MapDelete("/documents/{entityType}/{entityId:guid}", DeleteAsync).ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<IndexedBatchView>(StatusCodes.Status202Accepted);
+        search.MapDelete("/documents/{entityType}/{entityId:guid}", DeleteAsync);
         search.MapPost("/", SearchAsync).Validates<SearchRequest>().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 
-    private static async Task<Results<Created<IndexedDocumentView>, Ok<IndexedDocumentView>, Accepted<IndexedDocumentView>>> IndexAsync(
+    private static async Task<Results<Created<IndexedDocumentView>, Ok<IndexedDocumentView>, Accepted<IndexedDocumentView>, ConflictProblem>> IndexAsync(
         IndexDocumentRequest request, SearchIndexer indexer, CancellationToken cancellationToken)
     {
         var view = IndexedDocumentView.From(await indexer.IndexAsync(request.ToDocument(), cancellationToken));
@@ -34,7 +34,7 @@ public static class SearchEndpoints
             : TypedResults.Ok(view);
     }
 
-    private static async Task<Results<Ok<IndexedBatchView>, Accepted<IndexedBatchView>>> IndexBatchAsync(
+    private static async Task<Results<Ok<IndexedBatchView>, Accepted<IndexedBatchView>, ConflictProblem>> IndexBatchAsync(
         IndexBatchRequest request, SearchIndexer indexer, CancellationToken cancellationToken)
     {
         var outcomes = await indexer.IndexAsync([.. request.Documents!.Select(d => d!.ToDocument())], cancellationToken);
@@ -42,10 +42,10 @@ public static class SearchEndpoints
         return outcomes.All(o => o.Embedded) ? TypedResults.Ok(view) : TypedResults.Accepted((string?)null, view);
     }
 
-    private static async Task<NoContent> DeleteAsync(string entityType, Guid entityId, SearchIndexer indexer, CancellationToken cancellationToken) =>
+    private static async Task<Results<NoContent, NotFoundProblem>> DeleteAsync(string entityType, Guid entityId, SearchIndexer indexer, CancellationToken cancellationToken) =>
         await indexer.DeleteAsync(entityType, entityId, cancellationToken)
             ? TypedResults.NoContent()
-            : throw new NotFoundException($"No search document {entityType}/{entityId}.");
+            : new NotFoundProblem($"No search document {entityType}/{entityId}.");
 
     private static async Task<Results<Ok<IReadOnlyList<SearchHit>>, ProblemHttpResult>> SearchAsync(
         SearchRequest request, DocumentSearch search, CancellationToken cancellationToken)
