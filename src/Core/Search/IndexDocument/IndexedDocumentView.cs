@@ -1,6 +1,5 @@
-using Monolith.Search.Indexing;
 
-namespace Monolith.Search.Api;
+namespace Monolith.Search;
 
 /// <summary>What PUT answers per document: "indexed" (embedded now) or "queued" (the embedding worker will embed it).</summary>
 public sealed record IndexedDocumentView(string EntityType, Guid EntityId, bool Created, string Status)

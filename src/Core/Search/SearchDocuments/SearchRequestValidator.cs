@@ -1,6 +1,6 @@
 using FluentValidation;
 
-namespace Monolith.Search.Api;
+namespace Monolith.Search;
 
 /// <summary>Validates a search: one user, a query of 1 to 1000 characters, limit 1..100, up to 20 entity types, a known mode.</summary>
 public sealed class SearchRequestValidator : AbstractValidator<SearchRequest>

@@ -1,6 +1,6 @@
 using FluentValidation;
 
-namespace Monolith.Search.Api;
+namespace Monolith.Search;
 
 /// <summary>An entity type is a short name that fits in a URL segment: 1 to 50 letters, digits, '_', '-', '.' or ':'.</summary>
 public static class EntityTypeRules

@@ -1,6 +1,5 @@
-using Monolith.Search.Querying;
 
-namespace Monolith.Search.Api;
+namespace Monolith.Search;
 
 /// <summary>The body of POST /api/search.</summary>
 public sealed record SearchRequest(long? UserId, string? Query, int? Limit, IReadOnlyList<string?>? EntityTypes, string? Mode)

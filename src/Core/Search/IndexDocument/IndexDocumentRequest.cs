@@ -1,7 +1,6 @@
 using System.Text.Json;
-using Monolith.Search.Indexing;
 
-namespace Monolith.Search.Api;
+namespace Monolith.Search;
 
 /// <summary>The body of PUT /api/search/documents.</summary>
 public sealed record IndexDocumentRequest(string? EntityType, Guid? EntityId, long? UserId, string? Content, JsonElement? Metadata)

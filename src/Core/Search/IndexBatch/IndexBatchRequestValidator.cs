@@ -1,6 +1,6 @@
 using FluentValidation;
 
-namespace Monolith.Search.Api;
+namespace Monolith.Search;
 
 /// <summary>Validates a batch: 1 to 100 valid documents, each key once.</summary>
 public sealed class IndexBatchRequestValidator : AbstractValidator<IndexBatchRequest>

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using FluentValidation;
 
-namespace Monolith.Search.Api;
+namespace Monolith.Search;
 
 /// <summary>Validates one document to index.</summary>
 public sealed class IndexDocumentRequestValidator : AbstractValidator<IndexDocumentRequest>
