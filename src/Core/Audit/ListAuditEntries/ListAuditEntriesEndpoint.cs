@@ -7,16 +7,12 @@ using Monolith.Http;
 
 namespace Monolith.Audit;
 
-/// <summary>GET /api/admin/audit: the audit log newest first, filtered by action, actor and time.</summary>
-public static class AuditEndpoints
+/// <summary>GET /api/admin/audit?action=&amp;actor=&amp;since=&amp;limit=&amp;cursor=: the audit log newest first, filtered by action, actor and time.</summary>
+public static class ListAuditEntriesEndpoint
 {
-    public static IEndpointRouteBuilder MapAuditEndpoints(this IEndpointRouteBuilder app)
-    {
-        app.MapAdminApi("/audit", "Audit").MapGet("/", ListAsync).Validates<AuditQuery>();
-        return app;
-    }
+    public static RouteHandlerBuilder Map(RouteGroupBuilder group) => group.MapGet("/", HandleAsync).Validates<AuditQuery>();
 
-    private static async Task<Ok<Page<AuditEntryView>>> ListAsync([AsParameters] AuditQuery query, AuditDbContext db, CancellationToken cancellationToken)
+    private static async Task<Ok<Page<AuditEntryView>>> HandleAsync([AsParameters] AuditQuery query, AuditDbContext db, CancellationToken cancellationToken)
     {
         var limit = PageCursor.Limit(query.Limit);
         var after = PageCursor.Decode<AuditCursor>(query.Cursor);
