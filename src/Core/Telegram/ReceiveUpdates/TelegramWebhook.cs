@@ -22,8 +22,7 @@ public static class TelegramWebhook
     /// <summary>The Bot API's own options, but a repeated key (at any depth) is refused rather than last-wins.</summary>
     private static readonly JsonSerializerOptions Strict = new(JsonBotAPI.Options) { AllowDuplicateProperties = false };
 
-    public static IEndpointRouteBuilder MapTelegramEndpoints(this IEndpointRouteBuilder app)
-    {
+    public static RouteHandlerBuilder Map(IEndpointRouteBuilder app) =>
         app.MapPost(Route, ReceiveAsync)
             .AllowAnonymous()
             .WithTags("Telegram")
@@ -33,8 +32,6 @@ public static class TelegramWebhook
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        return app;
-    }
 
     private static async Task<IResult> ReceiveAsync(HttpContext context, TelegramSettings settings, WebhookSecret secret, UpdateInbox inbox, CancellationToken cancellationToken)
     {
