@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace Monolith.Tests.Support;
+namespace Monolith.Tests.Core.Admin;
 
 /// <summary>Debian's Chromium (tools/test installs it) driven by Playwright; Playwright's own browser downloads are never used.</summary>
 public sealed class HeadlessChromium : IAsyncDisposable
