@@ -32,6 +32,8 @@ public sealed class OpenApiListsEveryProblemARouteAnswers(MonolithFixture fixtur
         { "/api/search/documents/{entityType}/{entityId}", "delete", [401, 404] },
         { "/api/search", "post", [400, 401, 503] },
         { "/api/admin/audit", "get", [400, 401, 403] },
+        { "/health/ready", "get", [503] },
+        { "/telegram/webhook", "post", [400, 401, 403, 404, 503] },
     };
 
     [Theory]
