@@ -57,7 +57,7 @@ public static class MonolithModules
         app.MapRegistryEndpoints();
         app.MapSearchEndpoints();
         app.MapMechanicEndpoints();
-        app.MapDynamicEntityEndpoints();
+        app.MapDynamicEntitiesEndpoints();
         app.MapAdminEndpoints();
         app.MapTelegramEndpoints();
         return app;

@@ -1,8 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Monolith.Conversations;
-using Monolith.Search.Embeddings;
-using Monolith.Search.Querying;
+using Monolith.Search;
 
 namespace Monolith.Agents;
 

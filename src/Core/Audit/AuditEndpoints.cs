@@ -1,50 +1,14 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Monolith.Http;
 
 namespace Monolith.Audit;
 
-/// <summary>GET /api/admin/audit: the audit log newest first, filtered by action, actor and time.</summary>
+/// <summary>The audit routes: GET /api/admin/audit, behind the admin key.</summary>
 public static class AuditEndpoints
 {
     public static IEndpointRouteBuilder MapAuditEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapAdminApi("/audit", "Audit").MapGet("/", ListAsync).Validates<AuditQuery>();
+        ListAuditEntriesEndpoint.Map(app.MapAdminApi("/audit", "Audit"));
         return app;
     }
-
-    private static async Task<Ok<Page<AuditEntryView>>> ListAsync([AsParameters] AuditQuery query, AuditDbContext db, CancellationToken cancellationToken)
-    {
-        var limit = PageCursor.Limit(query.Limit);
-        var after = PageCursor.Decode<AuditCursor>(query.Cursor);
-        var rows = db.Entries.AsNoTracking();
-        if (query.Action is not null)
-        {
-            rows = rows.Where(e => e.Action == query.Action);
-        }
-
-        if (query.Actor is not null)
-        {
-            rows = rows.Where(e => e.Actor == query.Actor);
-        }
-
-        if (query.Since is { } since)
-        {
-            var sinceUtc = since.UtcDateTime;
-            rows = rows.Where(e => e.CreatedAt >= sinceUtc);
-        }
-
-        if (after is not null)
-        {
-            rows = rows.Where(e => e.Id < after.Id);
-        }
-
-        var page = await rows.OrderByDescending(e => e.Id).Take(limit + 1).ToListAsync(cancellationToken);
-        return TypedResults.Ok(PageCursor.ToPage(page, limit, AuditEntryView.From, e => new AuditCursor(e.Id)));
-    }
-
-    private sealed record AuditCursor(long Id);
 }

@@ -108,12 +108,22 @@ public sealed class ConversationLog(NpgsqlDataSource dataSource)
     /// The conversation, or <see cref="NotFoundException"/> also when <paramref name="userId"/> is given and is not its
     /// owner: another user's conversation looks exactly like one that does not exist.
     /// </summary>
-    public async Task<ConversationView> FindAsync(Guid conversationId, long? userId, CancellationToken cancellationToken)
+    public async Task<ConversationView> FindAsync(Guid conversationId, long? userId, CancellationToken cancellationToken) =>
+        await TryFindAsync(conversationId, userId, cancellationToken) ?? throw NotFound(conversationId);
+
+    /// <summary>
+    /// The conversation, or null when there is none or <paramref name="userId"/> is given and is not its owner: another
+    /// user's conversation looks exactly like one that does not exist.
+    /// </summary>
+    public async Task<ConversationView?> TryFindAsync(Guid conversationId, long? userId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var conversation = await FindAsync(connection, conversationId, cancellationToken);
-        return conversation is not null && (userId is null || conversation.UserId == userId) ? conversation : throw NotFound(conversationId);
+        return conversation is not null && (userId is null || conversation.UserId == userId) ? conversation : null;
     }
+
+    /// <summary>The detail of the 404 for a conversation that does not exist (or is not the asking user's).</summary>
+    public static string Missing(Guid conversationId) => $"There is no conversation {conversationId}.";
 
     /// <summary>
     /// Appends a message with the next sequence number; O(1) in the conversation's length and safe under concurrent appends.
@@ -327,5 +337,5 @@ public sealed class ConversationLog(NpgsqlDataSource dataSource)
         return await reader.ReadAsync(cancellationToken) ? ConversationView.Read(reader) : null;
     }
 
-    private static NotFoundException NotFound(Guid conversationId) => new($"There is no conversation {conversationId}.");
+    private static NotFoundException NotFound(Guid conversationId) => new(Missing(conversationId));
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Monolith.Search.Indexing;
+using Monolith.Search;
 using Npgsql;
 
 namespace Monolith.Conversations;

@@ -21,8 +21,9 @@ public sealed class DynamicEntityStore(NpgsqlDataSource dataSource, EntityValida
     /// <exception cref="GoneException">The entity is retired.</exception>
     public static EntityShape Resolve(SchemaVersion version, string table)
     {
-        var shape = version.ByTable(table) ?? throw new NotFoundException($"No dynamic entity is stored in a table named '{table}'.");
-        return shape.Retired ? throw new GoneException($"The entity {shape.Name} ({table}) is retired; its rows are no longer served.") : shape;
+        var entity = EntityTable.Find(version, table);
+        return entity.Shape
+            ?? throw (entity.Missing is { } missing ? new NotFoundException(missing.Value.Detail!) : new GoneException(entity.Retired!.Value.Detail!));
     }
 
     /// <summary>Live rows newest first, optionally only one user's.</summary>

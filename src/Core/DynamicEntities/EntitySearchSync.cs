@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Monolith.Schema;
-using Monolith.Search.Indexing;
+using Monolith.Search;
 using Npgsql;
 
 namespace Monolith.DynamicEntities;

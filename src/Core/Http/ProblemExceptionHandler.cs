@@ -55,9 +55,9 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         },
         BadHttpRequestException bad => Problem(bad.StatusCode, "The request could not be read.", Unwrap(bad)),
         JsonException json => Problem(StatusCodes.Status400BadRequest, "The request body is not valid JSON.", json.Message),
-        NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found.", notFound.Message),
-        ConflictException conflict => Problem(StatusCodes.Status409Conflict, "Conflict.", conflict.Message),
-        GoneException gone => Problem(StatusCodes.Status410Gone, "Gone.", gone.Message),
+        NotFoundException notFound => Problem(StatusCodes.Status404NotFound, NotFoundProblem.Title, notFound.Message),
+        ConflictException conflict => Problem(StatusCodes.Status409Conflict, ConflictProblem.Title, conflict.Message),
+        GoneException gone => Problem(StatusCodes.Status410Gone, GoneProblem.Title, gone.Message),
         DbUpdateException { InnerException: PostgresException postgres } => FromPostgres(postgres),
         PostgresException postgres => FromPostgres(postgres),
         NpgsqlException or { InnerException: NpgsqlException and not PostgresException }

@@ -118,5 +118,8 @@ public sealed class AgentRegistry(RegistryDbContext db)
         (RegistryText.IsName(name)
             ? await db.Agents.FromSql($"SELECT * FROM agents WHERE name = {name} FOR UPDATE").SingleOrDefaultAsync(cancellationToken)
             : null)
-        ?? throw new NotFoundException($"No agent is named '{name}'.");
+        ?? throw new NotFoundException(Missing(name));
+
+    /// <summary>The detail of the 404 for a name that names no agent.</summary>
+    public static string Missing(string name) => $"No agent is named '{name}'.";
 }

@@ -1,5 +1,4 @@
 using FluentValidation;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Monolith.Configuration;
 using Monolith.Database;
@@ -24,7 +23,4 @@ public static class RegistryModule
         services.AddScoped<IValidator<ToolUsageQuery>, ToolUsageQueryValidator>();
         return services.AddModuleDbContext<RegistryDbContext>("registry");
     }
-
-    public static IEndpointRouteBuilder MapRegistryEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapAgentEndpoints().MapToolEndpoints();
 }

@@ -156,8 +156,11 @@ public sealed class ToolRegistry(RegistryDbContext db)
         var tool = (RegistryText.IsName(name)
                 ? await db.Tools.FromSql($"SELECT * FROM tools WHERE name = {name} FOR UPDATE").SingleOrDefaultAsync(cancellationToken)
                 : null)
-            ?? throw new NotFoundException($"No tool is named '{name}'.");
+            ?? throw new NotFoundException(Missing(name));
         await db.Entry(tool).Reference(t => t.Agent).LoadAsync(cancellationToken);
         return tool;
     }
+
+    /// <summary>The detail of the 404 for a name that names no tool.</summary>
+    public static string Missing(string name) => $"No tool is named '{name}'.";
 }

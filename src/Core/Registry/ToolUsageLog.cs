@@ -44,6 +44,6 @@ public sealed class ToolUsageLog(RegistryDbContext db)
         var ids = RegistryText.IsName(name)
             ? await db.Tools.Where(t => t.Name == name).Select(t => t.Id).ToListAsync(cancellationToken)
             : [];
-        return ids.Count == 1 ? ids[0] : throw new NotFoundException($"No tool is named '{name}'.");
+        return ids.Count == 1 ? ids[0] : throw new NotFoundException(ToolRegistry.Missing(name));
     }
 }

@@ -2,7 +2,6 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Monolith.Configuration;
-using Monolith.Search.Embeddings;
 using Npgsql;
 
 namespace Monolith.Search;

@@ -1,8 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Monolith.Operations;
-using Monolith.Search.Embeddings;
-using Monolith.Search.Indexing;
 using Npgsql;
 using NpgsqlTypes;
 

@@ -4,10 +4,6 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Monolith.Configuration;
 using Monolith.Database;
-using Monolith.Search.Api;
-using Monolith.Search.Embeddings;
-using Monolith.Search.Indexing;
-using Monolith.Search.Querying;
 
 namespace Monolith.Search;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Monolith.Configuration;
-using Monolith.Search.Embeddings;
+using Monolith.Search;
 
 namespace Monolith.Tests.Core.Search;
 

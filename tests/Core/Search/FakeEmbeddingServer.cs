@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Monolith.Search.Embeddings;
+using Monolith.Search;
 
 namespace Monolith.Tests.Core.Search;
 

@@ -1,8 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Monolith.Database;
 using Monolith.Search;
-using Monolith.Search.Embeddings;
-using Monolith.Search.Querying;
 using Monolith.Tests.Support;
 using Npgsql;
 using NpgsqlTypes;

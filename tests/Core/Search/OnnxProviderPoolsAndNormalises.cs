@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 using Monolith.Configuration;
-using Monolith.Search.Embeddings;
+using Monolith.Search;
 
 namespace Monolith.Tests.Core.Search;
 

@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Monolith.Configuration;
 using Monolith.Search;
-using Monolith.Search.Embeddings;
 
 namespace Monolith.Tests.Core.Search;
 

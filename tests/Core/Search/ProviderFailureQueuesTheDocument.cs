@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Monolith.Search.Indexing;
+using Monolith.Search;
 using Monolith.Tests.Support;
 using Npgsql;
 

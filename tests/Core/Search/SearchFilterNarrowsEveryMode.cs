@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Monolith.Search.Embeddings;
-using Monolith.Search.Querying;
+using Monolith.Search;
 using Monolith.Tests.Support;
 
 namespace Monolith.Tests.Core.Search;

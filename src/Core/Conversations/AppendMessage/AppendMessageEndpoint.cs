@@ -10,15 +10,15 @@ namespace Monolith.Conversations;
 public static class AppendMessageEndpoint
 {
     public static RouteHandlerBuilder Map(RouteGroupBuilder group) =>
-        group.MapPost("/{id:guid}/messages", HandleAsync).Validates<AppendMessageRequest>().Validates<GetConversationQuery>()
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/messages", HandleAsync).Validates<AppendMessageRequest>().Validates<GetConversationQuery>();
 
-    private static async Task<Created<MessageView>> HandleAsync(
+    /// <remarks>The log itself refuses an unknown conversation (404) or a closed one (409) inside the append's transaction.</remarks>
+    private static async Task<Results<Created<MessageView>, NotFoundProblem, ConflictProblem>> HandleAsync(
         Guid id, [AsParameters] GetConversationQuery owner, AppendMessageRequest request, ConversationLog log, CancellationToken cancellationToken)
     {
-        if (owner.UserId is not null)
+        if (owner.UserId is not null && await log.TryFindAsync(id, owner.UserId, cancellationToken) is null)
         {
-            await log.FindAsync(id, owner.UserId, cancellationToken);
+            return new NotFoundProblem(ConversationLog.Missing(id));
         }
 
         var message = await log.AppendAsync(id, request.Role!, request.Content!, request.Metadata, cancellationToken);

@@ -10,13 +10,14 @@ namespace Monolith.Conversations;
 public static class CloseConversationEndpoint
 {
     public static RouteHandlerBuilder Map(RouteGroupBuilder group) =>
-        group.MapPost("/{id:guid}/close", HandleAsync).Validates<GetConversationQuery>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:guid}/close", HandleAsync).Validates<GetConversationQuery>();
 
-    private static async Task<Ok<ConversationView>> HandleAsync([AsParameters] GetConversationQuery query, ConversationLog log, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ConversationView>, NotFoundProblem>> HandleAsync(
+        [AsParameters] GetConversationQuery query, ConversationLog log, CancellationToken cancellationToken)
     {
-        if (query.UserId is not null)
+        if (query.UserId is not null && await log.TryFindAsync(query.Id, query.UserId, cancellationToken) is null)
         {
-            await log.FindAsync(query.Id, query.UserId, cancellationToken);
+            return new NotFoundProblem(ConversationLog.Missing(query.Id));
         }
 
         return TypedResults.Ok(await log.CloseAsync(query.Id, cancellationToken));

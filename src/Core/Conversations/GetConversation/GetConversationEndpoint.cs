@@ -10,8 +10,11 @@ namespace Monolith.Conversations;
 public static class GetConversationEndpoint
 {
     public static RouteHandlerBuilder Map(RouteGroupBuilder group) =>
-        group.MapGet("/{id:guid}", HandleAsync).Validates<GetConversationQuery>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:guid}", HandleAsync).Validates<GetConversationQuery>();
 
-    private static async Task<Ok<ConversationView>> HandleAsync([AsParameters] GetConversationQuery query, ConversationLog log, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await log.FindAsync(query.Id, query.UserId, cancellationToken));
+    private static async Task<Results<Ok<ConversationView>, NotFoundProblem>> HandleAsync(
+        [AsParameters] GetConversationQuery query, ConversationLog log, CancellationToken cancellationToken) =>
+        await log.TryFindAsync(query.Id, query.UserId, cancellationToken) is { } conversation
+            ? TypedResults.Ok(conversation)
+            : new NotFoundProblem(ConversationLog.Missing(query.Id));
 }

@@ -10,14 +10,15 @@ namespace Monolith.Conversations;
 public static class ListMessagesEndpoint
 {
     public static RouteHandlerBuilder Map(RouteGroupBuilder group) =>
-        group.MapGet("/{id:guid}/messages", HandleAsync).Validates<ListMessagesQuery>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:guid}/messages", HandleAsync).Validates<ListMessagesQuery>();
 
-    private static async Task<Ok<Page<MessageView>>> HandleAsync([AsParameters] ListMessagesQuery query, ConversationLog log, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<Page<MessageView>>, NotFoundProblem>> HandleAsync(
+        [AsParameters] ListMessagesQuery query, ConversationLog log, CancellationToken cancellationToken)
     {
-        if (query.UserId is not null)
+        // Owners never change, so checking first and reading after cannot let another user's messages through.
+        if (query.UserId is not null && await log.TryFindAsync(query.Id, query.UserId, cancellationToken) is null)
         {
-            // Owners never change, so checking first and reading after cannot let another user's messages through.
-            await log.FindAsync(query.Id, query.UserId, cancellationToken);
+            return new NotFoundProblem(ConversationLog.Missing(query.Id));
         }
 
         var limit = PageCursor.Limit(query.Limit);

@@ -1,4 +1,4 @@
-namespace Monolith.Search.Embeddings;
+namespace Monolith.Search;
 
 /// <summary>Where embeddings come from (EMBEDDING_PROVIDER).</summary>
 public enum EmbeddingProvider

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Monolith.Configuration;
 
-namespace Monolith.Search.Embeddings;
+namespace Monolith.Search;
 
 /// <summary>The embedding settings: which provider makes vectors, its files or endpoint, and EMBEDDING_DIM.</summary>
 public sealed partial record EmbeddingSettings(int Dimension)

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.AI;
 
-namespace Monolith.Search.Embeddings;
+namespace Monolith.Search;
 
 /// <summary>
 /// Offline, deterministic embeddings: lower-cased NFKC words and their character 3- to 5-grams (with word boundary

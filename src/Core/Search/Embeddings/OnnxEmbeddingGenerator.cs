@@ -2,7 +2,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.ML.OnnxRuntime;
 using Monolith.Configuration;
 
-namespace Monolith.Search.Embeddings;
+namespace Monolith.Search;
 
 /// <summary>
 /// A local sentence-embedding model (EMBEDDING_MODEL_PATH, tokenizer at EMBEDDING_TOKENIZER_PATH) run with ONNX

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.AI;
 
-namespace Monolith.Search.Embeddings;
+namespace Monolith.Search;
 
 /// <summary>
 /// Embeddings from any OpenAI-compatible POST {OPENAI_BASE_URL}/embeddings, in batches; retries, timeouts and the

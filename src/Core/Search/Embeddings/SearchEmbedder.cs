@@ -1,6 +1,6 @@
 using Microsoft.Extensions.AI;
 
-namespace Monolith.Search.Embeddings;
+namespace Monolith.Search;
 
 /// <summary>
 /// What search code embeds through: the configured provider behind IEmbeddingGenerator, with the query and passage

@@ -1,6 +1,6 @@
 using Microsoft.ML.Tokenizers;
 
-namespace Monolith.Search.Embeddings;
+namespace Monolith.Search;
 
 /// <summary>
 /// Turns text into a model's input ids with its special tokens: a BERT WordPiece vocab.txt ([CLS] … [SEP]) or an

@@ -1,4 +1,4 @@
-namespace Monolith.Search.Indexing;
+namespace Monolith.Search;
 
 /// <summary>When a document whose embedding failed is tried again: 5 s doubling per attempt, at most an hour.</summary>
 public static class EmbeddingBackoff

@@ -1,10 +1,9 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Monolith.Search.Embeddings;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Monolith.Search.Indexing;
+namespace Monolith.Search;
 
 /// <summary>
 /// Embeds the rows of search_index that wait without an embedding (the outbox), oldest due first, and backs off per

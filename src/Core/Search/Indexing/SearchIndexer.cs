@@ -1,12 +1,11 @@
 using Microsoft.Extensions.Logging;
 using Monolith.Database;
 using Monolith.Http;
-using Monolith.Search.Embeddings;
 using Npgsql;
 using NpgsqlTypes;
 using Pgvector;
 
-namespace Monolith.Search.Indexing;
+namespace Monolith.Search;
 
 /// <summary>
 /// Writes search_index. The API path embeds first and queues the document when the provider fails; other modules

@@ -2,12 +2,11 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Monolith.Database;
-using Monolith.Search.Embeddings;
 using Npgsql;
 using NpgsqlTypes;
 using Pgvector;
 
-namespace Monolith.Search.Querying;
+namespace Monolith.Search;
 
 /// <summary>The three ways of ranking one user's documents: semantic (cosine), full text (ts_rank_cd) and hybrid (RRF).</summary>
 public sealed class DocumentSearch(NpgsqlDataSource dataSource, SearchEmbedder embedder)

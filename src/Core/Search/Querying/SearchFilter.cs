@@ -1,4 +1,4 @@
-namespace Monolith.Search.Querying;
+namespace Monolith.Search;
 
 /// <summary>
 /// Narrows a search of one user's documents: to some entity types, to rows whose metadata contains a JSON object

@@ -1,4 +1,4 @@
-namespace Monolith.Search.Querying;
+namespace Monolith.Search;
 
 /// <summary>How POST /api/search ranks: by embedding, by full text, or by both fused.</summary>
 public enum SearchMode

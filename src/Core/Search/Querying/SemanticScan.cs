@@ -1,4 +1,4 @@
-namespace Monolith.Search.Querying;
+namespace Monolith.Search;
 
 /// <summary>How a semantic query finds the nearest rows of one user.</summary>
 public enum SemanticScan

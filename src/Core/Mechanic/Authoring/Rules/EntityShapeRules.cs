@@ -56,11 +56,11 @@ public static class EntityShapeRules
     /// <summary>Rows with searchable fields are indexed under their table's name, which search_index.entity_type bounds.</summary>
     private static void CheckSearchableTable(EntityShape shape, List<SafetyFinding> findings)
     {
-        if (shape.Fields.Any(f => f.Searchable) && shape.Table.Length > Search.Api.EntityTypeRules.MaxLength)
+        if (shape.Fields.Any(f => f.Searchable) && shape.Table.Length > Search.EntityTypeRules.MaxLength)
         {
             findings.Add(Error(
                 "searchable-table-name",
-                $"table '{Clip(shape.Table)}' has searchable fields, so its name is a search entity type and may have at most {Search.Api.EntityTypeRules.MaxLength} characters"));
+                $"table '{Clip(shape.Table)}' has searchable fields, so its name is a search entity type and may have at most {Search.EntityTypeRules.MaxLength} characters"));
         }
     }
 

@@ -1,0 +1,20 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Monolith.Http;
+
+namespace Monolith.Registry;
+
+/// <summary>DELETE /api/agents/{name} → 204 (the agent stays, inactive); 404 for an unknown name.</summary>
+public static class DeactivateAgentEndpoint
+{
+    public static RouteHandlerBuilder Map(RouteGroupBuilder group) => group.MapDelete("/{name}", HandleAsync);
+
+    private static async Task<Results<NoContent, NotFoundProblem>> HandleAsync(string name, AgentRegistry agents, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        await agents.DeactivateAsync(name, RegistryEndpoints.Actor(user), cancellationToken);
+        return TypedResults.NoContent();
+    }
+}

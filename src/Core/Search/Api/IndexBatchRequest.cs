@@ -1,4 +1,0 @@
-namespace Monolith.Search.Api;
-
-/// <summary>The body of PUT /api/search/documents/batch: up to 100 documents embedded and upserted together.</summary>
-public sealed record IndexBatchRequest(IReadOnlyList<IndexDocumentRequest>? Documents);

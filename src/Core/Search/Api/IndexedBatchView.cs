@@ -1,4 +1,0 @@
-namespace Monolith.Search.Api;
-
-/// <summary>What PUT /api/search/documents/batch answers: one entry per document, in request order.</summary>
-public sealed record IndexedBatchView(IReadOnlyList<IndexedDocumentView> Items);

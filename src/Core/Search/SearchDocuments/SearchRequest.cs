@@ -1,0 +1,17 @@
+
+namespace Monolith.Search;
+
+/// <summary>The body of POST /api/search.</summary>
+public sealed record SearchRequest(long? UserId, string? Query, int? Limit, IReadOnlyList<string?>? EntityTypes, string? Mode)
+{
+    public const int DefaultLimit = 10;
+
+    public static readonly IReadOnlyDictionary<string, SearchMode> Modes = new Dictionary<string, SearchMode>(StringComparer.Ordinal)
+    {
+        ["semantic"] = SearchMode.Semantic,
+        ["fulltext"] = SearchMode.FullText,
+        ["hybrid"] = SearchMode.Hybrid,
+    };
+
+    public SearchMode SearchMode => Mode is null ? SearchMode.Semantic : Modes[Mode];
+}
