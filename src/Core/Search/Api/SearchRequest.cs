@@ -3,7 +3,7 @@ using Monolith.Search.Querying;
 namespace Monolith.Search.Api;
 
 /// <summary>The body of POST /api/search.</summary>
-public sealed record SearchRequest(long? UserId, string? Query, int? Limit, IReadOnlyList<string?>? EntityTypes, string? Mode)
+public sealed record SearchRequest(long? UserId, string? Query, int? Limit, IReadOnlyList<string?>? EntityTypes, string? Mode, double? MinScore = null)
 {
     public const int DefaultLimit = 10;
 
