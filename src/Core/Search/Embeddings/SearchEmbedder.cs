@@ -19,6 +19,9 @@ public sealed class SearchEmbedder(IEmbeddingGenerator<string, Embedding<float>>
         _ => "openai:",
     }) + (settings.Model ?? generator.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId);
 
+    /// <summary>The default model was trained on English text only; hybrid search weighs its meaning less for other scripts.</summary>
+    public bool EnglishOnly => settings.DefaultModel;
+
     public async Task<float[]> EmbedQueryAsync(string query, CancellationToken cancellationToken) =>
         (await EmbedAsync([settings.QueryPrefix + query], cancellationToken))[0];
 
