@@ -19,7 +19,7 @@ public static class MonolithApplication
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 16 * 1024 * 1024);
         ConfigureLogging(builder.Logging, host.JsonLogs);
         builder.Services.AddOpenApi();
-        builder.Services.AddHttpModule(settings).AddMonolithModules(settings);
+        builder.Services.AddMonolithServiceModules(settings);
 
         var app = builder.Build();
         app.UseHttpModule();

@@ -8,9 +8,11 @@ using Monolith.Conversations;
 using Monolith.Database;
 using Monolith.DynamicEntities;
 using Monolith.Health;
+using Monolith.Http;
 using Monolith.Mechanic;
 using Monolith.Registry;
 using Monolith.Retention;
+using Monolith.Schema;
 using Monolith.Search;
 using Monolith.Telegram;
 
@@ -19,7 +21,16 @@ namespace Monolith.Host;
 /// <summary>The table of contents: every feature module, registered and mapped in one place.</summary>
 public static class MonolithModules
 {
-    /// <summary>The modules shared by the service and the operator CLI.</summary>
+    /// <summary>The web service's modules: HTTP (authentication, problem details, validation) and every feature module.</summary>
+    public static IServiceCollection AddMonolithServiceModules(this IServiceCollection services, SettingReader settings) =>
+        services
+            .AddHttpModule(settings)
+            .AddMonolithModules(settings);
+
+    /// <summary>
+    /// The modules shared by the service and the operator CLI. Core migrations apply in this order, so a module comes
+    /// after the modules whose tables its migrations use.
+    /// </summary>
     public static IServiceCollection AddMonolithModules(this IServiceCollection services, SettingReader settings) =>
         services
             .AddDatabaseModule(settings)
@@ -30,8 +41,9 @@ public static class MonolithModules
             .AddConversationsModule()
             .AddCheckpointsModule()
             .AddSearchModule(settings)
+            .AddSchemaModule(settings)
             .AddMechanicModule(settings)
-            .AddDynamicEntitiesModule(settings)
+            .AddDynamicEntitiesModule()
             .AddAgentsModule(settings)
             .AddTelegramModule(settings)
             .AddHealthModule();

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Monolith.Mechanic;
-using Monolith.Mechanic.Authoring;
 
 namespace Monolith.Bench;
 

@@ -11,6 +11,6 @@ public static class AuditModule
     {
         services.AddSingleton<AuditLog>();
         services.AddScoped<IValidator<AuditQuery>, AuditQueryValidator>();
-        return services.AddModuleDbContext<AuditDbContext>("audit", order: 1);
+        return services.AddModuleDbContext<AuditDbContext>("audit");
     }
 }

@@ -16,6 +16,6 @@ public static class CheckpointsModule
         services.AddScoped<IValidator<ListCheckpointsQuery>, ListCheckpointsQueryValidator>();
         services.AddScoped<IValidator<PutWritesRequest>, PutWritesRequestValidator>();
         services.AddScoped<IValidator<DeleteThreadRequest>, DeleteThreadRequestValidator>();
-        return services.AddModuleDbContext<CheckpointsDbContext>("checkpoints", order: 4);
+        return services.AddModuleDbContext<CheckpointsDbContext>("checkpoints");
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 
 namespace Monolith.Configuration;
 
-/// <summary>Reads environment settings by their SPEC names and fails with one line naming the setting.</summary>
+/// <summary>Reads environment settings by the names README.md lists and fails with one line naming the setting.</summary>
 public sealed class SettingReader(IConfiguration configuration)
 {
     public string? Text(string name)

@@ -135,42 +135,43 @@ public sealed class ConversationLog(NpgsqlDataSource dataSource)
 
         var storedContent = JsonbText.SanitizeText(content);
         var storedMetadata = ConversationMetadata.ToJsonb(metadata);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        MessageView? appended = null;
-        long userId = 0, chatId = 0;
-        await using (var append = new NpgsqlCommand(AppendSql, connection, transaction))
+        // Re-run whole if a restart or failover stops it before COMMIT: the sequence is taken again, nothing is written twice.
+        return await dataSource.InTransactionAsync(async (connection, transaction, cancellationToken) =>
         {
-            append.Parameters.Add(new NpgsqlParameter { Value = conversationId });
-            append.Parameters.Add(new NpgsqlParameter { Value = role });
-            append.Parameters.Add(new NpgsqlParameter { Value = storedContent });
-            append.Parameters.Add(new NpgsqlParameter { Value = storedMetadata, NpgsqlDbType = NpgsqlDbType.Jsonb });
-            await using var reader = await append.ExecuteReaderAsync(cancellationToken);
-            if (await reader.ReadAsync(cancellationToken))
+            MessageView? appended = null;
+            long userId = 0, chatId = 0;
+            await using (var append = new NpgsqlCommand(AppendSql, connection, transaction))
             {
-                appended = new MessageView(
-                    reader.GetGuid(0), conversationId, reader.GetInt64(1), role, storedContent,
-                    JsonbText.Element(storedMetadata), reader.GetDateTime(2));
-                (userId, chatId) = (reader.GetInt64(3), reader.GetInt64(4));
+                append.Parameters.Add(new NpgsqlParameter { Value = conversationId });
+                append.Parameters.Add(new NpgsqlParameter { Value = role });
+                append.Parameters.Add(new NpgsqlParameter { Value = storedContent });
+                append.Parameters.Add(new NpgsqlParameter { Value = storedMetadata, NpgsqlDbType = NpgsqlDbType.Jsonb });
+                await using var reader = await append.ExecuteReaderAsync(cancellationToken);
+                if (await reader.ReadAsync(cancellationToken))
+                {
+                    appended = new MessageView(
+                        reader.GetGuid(0), conversationId, reader.GetInt64(1), role, storedContent,
+                        JsonbText.Element(storedMetadata), reader.GetDateTime(2));
+                    (userId, chatId) = (reader.GetInt64(3), reader.GetInt64(4));
+                }
             }
-        }
 
-        if (appended is null)
-        {
-            var conversation = await FindAsync(connection, conversationId, cancellationToken) ?? throw NotFound(conversationId);
-            throw new ConflictException($"Conversation {conversation.Id} is {conversation.Status}: messages can only be appended to an open conversation.");
-        }
+            if (appended is null)
+            {
+                var conversation = await FindAsync(connection, conversationId, cancellationToken) ?? throw NotFound(conversationId);
+                throw new ConflictException($"Conversation {conversation.Id} is {conversation.Status}: messages can only be appended to an open conversation.");
+            }
 
-        // In the append's transaction: a message is never stored without its search row (the embedding worker embeds
-        // the row after the commit; full text finds it at once).
-        if (searchable && MessageIndex.IsIndexed(role))
-        {
-            await MessageIndex.EnqueueAsync(
-                appended.Id, conversationId, userId, chatId, appended.Sequence, role, storedContent, appended.CreatedAt, connection, transaction, cancellationToken);
-        }
+            // In the append's transaction: a message is never stored without its search row (the embedding worker embeds
+            // the row after the commit; full text finds it at once).
+            if (searchable && MessageIndex.IsIndexed(role))
+            {
+                await MessageIndex.EnqueueAsync(
+                    appended.Id, conversationId, userId, chatId, appended.Sequence, role, storedContent, appended.CreatedAt, connection, transaction, cancellationToken);
+            }
 
-        await transaction.CommitAsync(cancellationToken);
-        return appended;
+            return appended;
+        }, cancellationToken);
     }
 
     /// <summary>

@@ -17,6 +17,6 @@ public static class ConversationsModule
         services.AddScoped<IValidator<ListMessagesQuery>, ListMessagesValidator>();
         services.AddScoped<IValidator<SearchMessagesQuery>, SearchMessagesValidator>();
         services.AddScoped<IValidator<UserStatsQuery>, UserStatsValidator>();
-        return services.AddModuleDbContext<ConversationsDbContext>("conversations", order: 3);
+        return services.AddModuleDbContext<ConversationsDbContext>("conversations");
     }
 }

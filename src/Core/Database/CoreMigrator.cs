@@ -12,7 +12,8 @@ public sealed partial class CoreMigrator(
     NpgsqlDataSource dataSource,
     ILogger<CoreMigrator> logger)
 {
-    private readonly IReadOnlyList<ModuleSchema> ordered = [.. schemas.OrderBy(s => s.Order)];
+    // Registration order is module order: a module's migrations may rely on the tables of modules listed before it.
+    private readonly IReadOnlyList<ModuleSchema> ordered = [.. schemas];
     private IReadOnlyList<(string Name, IReadOnlyList<string> Migrations)>? known;
 
     public async Task MigrateAsync(CancellationToken cancellationToken)

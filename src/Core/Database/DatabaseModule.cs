@@ -27,13 +27,16 @@ public static class DatabaseModule
         return builder.Build();
     }
 
-    /// <summary>Registers a module's DbContext on the shared data source; the module's schema joins the core migrations.</summary>
+    /// <summary>
+    /// Registers a module's DbContext on the shared data source; the module's schema joins the core migrations, which
+    /// apply in the order the modules are registered (the order src/Host/MonolithModules.cs lists them).
+    /// </summary>
     public static IServiceCollection AddModuleDbContext<TContext>(
-        this IServiceCollection services, string module, int order, IReadOnlyDictionary<string, string>? sessionSettings = null)
+        this IServiceCollection services, string module, IReadOnlyDictionary<string, string>? sessionSettings = null)
         where TContext : DbContext
     {
         services.AddDbContext<TContext>((provider, options) => Configure(options, provider.GetRequiredService<NpgsqlDataSource>()));
-        services.AddSingleton(new ModuleSchema(module, typeof(TContext), order, sessionSettings ?? new Dictionary<string, string>()));
+        services.AddSingleton(new ModuleSchema(module, typeof(TContext), sessionSettings ?? new Dictionary<string, string>()));
         return services;
     }
 

@@ -3,7 +3,7 @@ using Npgsql;
 
 namespace Monolith.Database;
 
-/// <summary>The connection string and pool settings of SPEC §2 (DATABASE_URL, DB_POOL_*, DB_CONNECT_TIMEOUT_SECONDS).</summary>
+/// <summary>The connection string and pool settings (DATABASE_URL, DB_POOL_*, DB_CONNECT_TIMEOUT_SECONDS, HNSW_EF_SEARCH).</summary>
 public sealed record DatabaseSettings(string ConnectionString)
 {
     public const int DefaultHnswEfSearch = 100;

@@ -3,9 +3,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Monolith.Database;
 
 /// <summary>A module's own DbContext whose hand-checked migrations are part of the core schema.</summary>
-/// <param name="Order">Core migrations apply module by module in ascending order.</param>
 /// <param name="SessionSettings">Session settings the module's migrations read with current_setting().</param>
-public sealed record ModuleSchema(string Module, Type ContextType, int Order, IReadOnlyDictionary<string, string> SessionSettings)
+public sealed record ModuleSchema(string Module, Type ContextType, IReadOnlyDictionary<string, string> SessionSettings)
 {
     public DbContext Resolve(IServiceProvider services) => (DbContext)services.GetService(ContextType)!;
 }

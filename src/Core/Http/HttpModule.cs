@@ -39,6 +39,8 @@ public static class HttpModule
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.NumberHandling = JsonNumberHandling.AllowReadingFromString;
+        // A repeated key is ambiguous (which value did the client mean?), so a body that has one, at any depth, is a 400.
+        options.AllowDuplicateProperties = false;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
     }
 

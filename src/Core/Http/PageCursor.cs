@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Monolith.Http;
 
@@ -8,9 +9,11 @@ public static class PageCursor
 {
     private static readonly JsonSerializerOptions Strict = new()
     {
-        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         RespectRequiredConstructorParameters = true,
         RespectNullableAnnotations = true,
+        AllowDuplicateProperties = false,
+        Converters = { new UtcTimestamp() },
     };
 
     public const int DefaultLimit = 50;
@@ -43,6 +46,22 @@ public static class PageCursor
         < 1 or > MaxLimit => throw new BadRequestException("limit", $"limit must be from 1 to {MaxLimit}."),
         _ => limit.Value,
     };
+
+    /// <summary>
+    /// Cursor timestamps are compared with timestamptz columns, which Npgsql accepts only as UTC (anything else was a
+    /// 500 at query time): a time with an offset is moved to UTC, one without is read as UTC (what Encode writes).
+    /// </summary>
+    private sealed class UtcTimestamp : JsonConverter<DateTime>
+    {
+        public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            var value = reader.GetDateTime();
+            return value.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(value, DateTimeKind.Utc) : value.ToUniversalTime();
+        }
+
+        public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(value.ToUniversalTime());
+    }
 
     /// <summary>Builds a page from up to limit + 1 rows fetched in order.</summary>
     public static Page<TItem> ToPage<TRow, TItem, TKey>(IReadOnlyList<TRow> rows, int limit, Func<TRow, TItem> map, Func<TRow, TKey> key)

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Monolith.Database;
 using Npgsql;
 
 namespace Monolith.Http;
@@ -12,15 +13,28 @@ namespace Monolith.Http;
 /// <summary>The one place where exceptions become RFC 9457 problem details.</summary>
 public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
+    /// <summary>Every 503 (a database restarting, failing over, refusing connections or busy) says when to try again.</summary>
+    public const string RetryAfterSeconds = "2";
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var problem = Describe(exception);
-        if (problem.Status >= StatusCodes.Status500InternalServerError)
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            // An outage answers every request this way: one line each, not a stack trace each.
+            LogUnavailable(logger, httpContext.Request.Method, httpContext.Request.Path, exception.GetBaseException().Message);
+        }
+        else if (problem.Status >= StatusCodes.Status500InternalServerError)
         {
             LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
         }
 
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 
@@ -48,6 +62,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         PostgresException postgres => FromPostgres(postgres),
         NpgsqlException or { InnerException: NpgsqlException and not PostgresException }
             => Problem(StatusCodes.Status503ServiceUnavailable, "Database unavailable.", "The database could not be reached in time (or the connection pool is exhausted); retry the request."),
+        _ when TransientDatabaseFailure.IsTransient(exception) => Unavailable,
         OperationCanceledException => Problem(499, "The request was cancelled.", "The client closed the request."),
         _ => Problem(StatusCodes.Status500InternalServerError, "Unexpected error.", "The error was logged; the request changed nothing."),
     };
@@ -60,10 +75,14 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             => Problem(StatusCodes.Status400BadRequest, "The request is not valid.", "Text contains characters PostgreSQL cannot store (such as \\u0000)."),
         PostgresErrorCodes.StringDataRightTruncation or PostgresErrorCodes.NumericValueOutOfRange
             => Problem(StatusCodes.Status400BadRequest, "The request is not valid.", "A value is too long or out of range."),
-        PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.LockNotAvailable
+        var state when TransientDatabaseFailure.IsContention(state)
             => Problem(StatusCodes.Status503ServiceUnavailable, "Busy.", "The database was busy; retry the request."),
+        var state when TransientDatabaseFailure.IsUnavailable(state) => Unavailable,
         _ => Problem(StatusCodes.Status500InternalServerError, "Unexpected error.", "The error was logged; the request changed nothing."),
     };
+
+    private static ProblemDetails Unavailable => Problem(
+        StatusCodes.Status503ServiceUnavailable, "Database unavailable.", "The database is restarting, failing over or refusing connections; retry the request.");
 
     private static string Unwrap(BadHttpRequestException bad) =>
         bad.InnerException is JsonException json ? $"{bad.Message} {json.Message}" : bad.Message;
@@ -75,4 +94,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Answered 503 on {Method} {Path}: {Reason}")]
+    private static partial void LogUnavailable(ILogger logger, string method, string path, string reason);
 }

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Monolith.Http;
-using Monolith.Mechanic.Authoring;
 
 namespace Monolith.Mechanic;
 
@@ -23,14 +22,12 @@ public static class MechanicEndpoints
         proposals.AddEndpointFilter<DraftsBusyFilter>().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         proposals.MapPost("/", ProposeAsync).Validates<ChangeRequest>();
         proposals.MapGet("/", ListAsync).Validates<ProposalQuery>();
-        proposals.MapGet("/{id:guid}", ShowAsync).ProducesProblem(StatusCodes.Status404NotFound);
+        proposals.MapGet("/{id:guid}", ShowAsync);
         var reviews = app.MapAdminApi("/mechanic/changes", "Mechanic");
         ProposalCountsEndpoint.Map(reviews);
         reviews.AddEndpointFilter<DraftsBusyFilter>().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        reviews.MapPost("/{id:guid}/approve", ApproveAsync).ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        reviews.MapPost("/{id:guid}/reject", RejectAsync).Validates<RejectRequest>()
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        reviews.MapPost("/{id:guid}/approve", ApproveAsync).ProducesProblem(StatusCodes.Status400BadRequest);
+        reviews.MapPost("/{id:guid}/reject", RejectAsync).Validates<RejectRequest>();
         app.MapProposerApi("/schema", "Mechanic").MapGet("/", SchemaAsync);
         return app;
     }
@@ -66,24 +63,58 @@ public static class MechanicEndpoints
         return TypedResults.Ok(PageCursor.ToPage(page, limit, SchemaProposalView.From, p => new ProposalCursor(p.CreatedAt, p.Id)));
     }
 
-    private static async Task<Ok<SchemaProposalView>> ShowAsync(Guid id, HttpContext context, MechanicPipeline pipeline, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<SchemaProposalView>, NotFoundProblem>> ShowAsync(
+        Guid id, HttpContext context, MechanicPipeline pipeline, CancellationToken cancellationToken)
     {
-        var proposal = await pipeline.LoadAsync(id, cancellationToken);
+        var proposal = await pipeline.FindAsync(id, cancellationToken);
         // The proposer reads its own proposals only; another's is as absent as an unknown id.
-        if (IsProposerOnly(context) && MechanicCaller.Read(proposal.ProposedBy)?.Role != MechanicCaller.ProposerRole)
+        if (proposal is null || (IsProposerOnly(context) && MechanicCaller.Read(proposal.ProposedBy)?.Role != MechanicCaller.ProposerRole))
         {
-            throw new NotFoundException($"No schema change {id}.");
+            return new NotFoundProblem(MechanicPipeline.NotFound(id));
         }
 
         return TypedResults.Ok(SchemaProposalView.From(proposal));
     }
 
-    private static async Task<Ok<SchemaProposalView>> ApproveAsync(Guid id, HttpContext context, MechanicPipeline pipeline, CancellationToken cancellationToken) =>
-        TypedResults.Ok(SchemaProposalView.From(await pipeline.ApproveAsync(id, MechanicCaller.FromKey(context.User, Channel(context)), cancellationToken)));
+    // A 409 is the pipeline's decision, made under the Mechanic lock (the change is no longer pending, or the schema moved
+    // on since it was drafted); the handler only answers 404 for an id that names no change (changes are never deleted).
+    private static async Task<Results<Ok<SchemaProposalView>, NotFoundProblem, ConflictProblem>> ApproveAsync(
+        Guid id, HttpContext context, MechanicPipeline pipeline, CancellationToken cancellationToken)
+    {
+        var approver = MechanicCaller.FromKey(context.User, Channel(context));
+        if (await pipeline.FindAsync(id, cancellationToken) is null)
+        {
+            return new NotFoundProblem(MechanicPipeline.NotFound(id));
+        }
 
-    private static async Task<Ok<SchemaProposalView>> RejectAsync(
-        Guid id, RejectRequest request, HttpContext context, MechanicPipeline pipeline, CancellationToken cancellationToken) =>
-        TypedResults.Ok(SchemaProposalView.From(await pipeline.RejectAsync(id, request.Reason!, MechanicCaller.FromKey(context.User, Channel(context)), cancellationToken)));
+        try
+        {
+            return TypedResults.Ok(SchemaProposalView.From(await pipeline.ApproveAsync(id, approver, cancellationToken)));
+        }
+        catch (ConflictException conflict)
+        {
+            return new ConflictProblem(conflict.Message);
+        }
+    }
+
+    private static async Task<Results<Ok<SchemaProposalView>, NotFoundProblem, ConflictProblem>> RejectAsync(
+        Guid id, RejectRequest request, HttpContext context, MechanicPipeline pipeline, CancellationToken cancellationToken)
+    {
+        var reviewer = MechanicCaller.FromKey(context.User, Channel(context));
+        if (await pipeline.FindAsync(id, cancellationToken) is null)
+        {
+            return new NotFoundProblem(MechanicPipeline.NotFound(id));
+        }
+
+        try
+        {
+            return TypedResults.Ok(SchemaProposalView.From(await pipeline.RejectAsync(id, request.Reason!, reviewer, cancellationToken)));
+        }
+        catch (ConflictException conflict)
+        {
+            return new ConflictProblem(conflict.Message);
+        }
+    }
 
     private static bool IsProposerOnly(HttpContext context) => !context.User.IsInRole(ApiKeyAuthentication.AdminRole);
 

@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Monolith.Configuration;
 using Monolith.Database;
 using Monolith.Health;
-using Monolith.Mechanic.Authoring;
 using Monolith.Schema;
 
 namespace Monolith.Mechanic;
@@ -15,7 +14,6 @@ public static class MechanicModule
     public static IServiceCollection AddMechanicModule(this IServiceCollection services, SettingReader settings)
     {
         services.AddSingleton(MechanicSettings.Read(settings));
-        services.TryAddSingleton<SchemaCatalog>();
         services.AddSingleton<DynamicMigrationHistory>();
         services.TryAddSingleton<ISchemaVersionStore>(provider => provider.GetRequiredService<DynamicMigrationHistory>());
         services.AddSingleton(DraftLimits.Read(settings));
@@ -32,6 +30,6 @@ public static class MechanicModule
         services.AddScoped<IValidator<RejectRequest>, RejectRequestValidator>();
         services.AddScoped<IValidator<ProposalQuery>, ProposalQueryValidator>();
         services.AddHealthChecks().AddCheck<DynamicSchemaHealthCheck>(DynamicSchemaHealthCheck.Name, tags: [HealthModule.ReadyTag]);
-        return services.AddModuleDbContext<MechanicDbContext>("mechanic", order: 6);
+        return services.AddModuleDbContext<MechanicDbContext>("mechanic");
     }
 }

@@ -5,7 +5,6 @@ using Monolith.Audit;
 using Monolith.Backup;
 using Monolith.Database;
 using Monolith.Http;
-using Monolith.Mechanic.Authoring;
 using Monolith.Schema;
 using Npgsql;
 using NpgsqlTypes;
@@ -28,14 +27,7 @@ public sealed class MechanicPipeline(
     MechanicSettings settings,
     CrashPoints crashPoints)
 {
-    public const string AuditAction = "schema_change";
-    public const string RejectedAuditAction = "schema_change_rejected";
-    private const int MaxAuditedFindings = 50;
     private const string RulesRejection = "rejected by the safety rules or the dry run";
-
-    /// <summary>How an audit row names the safety rules and the dry run when they, not a person, rejected a change.</summary>
-    private static readonly object RulesRejector = new { role = "rules", channel = "mechanic" };
-    public const string NotifyChannel = "monolith_schema";
     private const string BackupActor = "mechanic";
 
     /// <summary>Drafts the request against the applied schema, dry-runs it and stores the proposal (applied at once under MECHANIC_AUTO_APPLY when it has no findings).</summary>
@@ -62,7 +54,7 @@ public sealed class MechanicPipeline(
         };
         var safe = await CheckAsync(proposal, draft, cancellationToken);
         proposal.Status = safe ? ProposalStatus.PendingReview : ProposalStatus.Rejected;
-        Journal(proposal, ProposalStage.Drafted, safe ? "draft is safe and dry-runs" : RulesRejection);
+        proposal.Journal(ProposalStage.Drafted, safe ? "draft is safe and dry-runs" : RulesRejection);
         if (!safe)
         {
             await RecordRejectionAsync(proposal, null, RulesRejection, isNew: true, cancellationToken);
@@ -110,11 +102,11 @@ public sealed class MechanicPipeline(
             throw new ConflictException($"The change is {proposal.Status}; only a pending_review change can be rejected.");
         }
 
-        git.Restore(ProposalDraft.ToDraft(proposal).Files.Select(f => f.Path));
+        git.Restore(proposal.ToDraft().Files.Select(f => f.Path));
         proposal.Status = ProposalStatus.Rejected;
         proposal.RejectReason = JsonbText.SanitizeText(reason);
         proposal.ReviewedBy = MechanicJson.Write(reviewer);
-        Journal(proposal, "rejected", $"{reviewer}: {reason}");
+        proposal.Journal(JournalEntry.Rejected, $"{reviewer}: {reason}");
         await RecordRejectionAsync(proposal, reviewer, proposal.RejectReason, isNew: false, cancellationToken);
         return proposal;
     }
@@ -126,9 +118,14 @@ public sealed class MechanicPipeline(
         return (await RecoverLockedAsync(cancellationToken)).Interrupted;
     }
 
+    /// <summary>The proposal, or null when there is none with that id (proposals are never deleted).</summary>
+    public async Task<SchemaProposal?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        await db.Proposals.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+
     public async Task<SchemaProposal> LoadAsync(Guid id, CancellationToken cancellationToken) =>
-        await db.Proposals.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken)
-            ?? throw new NotFoundException($"No schema change {id}.");
+        await FindAsync(id, cancellationToken) ?? throw new NotFoundException(NotFound(id));
+
+    public static string NotFound(Guid id) => $"No schema change {id}.";
 
     /// <returns>How many applications were interrupted, and the applied schema it published (the lock keeps it current).</returns>
     private async Task<(int Interrupted, SchemaVersion Applied)> RecoverLockedAsync(CancellationToken cancellationToken)
@@ -136,19 +133,19 @@ public sealed class MechanicPipeline(
         var interrupted = await db.Proposals.AsNoTracking().Where(p => p.Status == ProposalStatus.Approved).OrderBy(p => p.CreatedAt).ToListAsync(cancellationToken);
         foreach (var proposal in interrupted)
         {
-            var draft = ProposalDraft.ToDraft(proposal);
+            var draft = proposal.ToDraft();
             var applied = await IsAppliedAsync(draft.MigrationId, cancellationToken);
             if (!applied)
             {
                 // Nothing reached the database: put the proposal back for review as it was.
                 var version = proposal.AppliedVersion ?? 0;
-                git.Restore([ProposalDraft.Manifest(proposal, draft, version).Path]);
+                git.Restore([MigrationManifest.For(proposal, draft, version).Path]);
                 git.Write(draft.Files);
                 proposal.Status = ProposalStatus.PendingReview;
                 proposal.Stage = ProposalStage.Drafted;
                 proposal.AppliedVersion = null;
                 proposal.ReviewedBy = null;
-                Journal(proposal, "rolled_back", "interrupted before the migration was applied; nothing changed");
+                proposal.Journal(JournalEntry.RolledBack, "interrupted before the migration was applied; nothing changed");
                 await SaveAsync(proposal, cancellationToken);
                 continue;
             }
@@ -170,10 +167,10 @@ public sealed class MechanicPipeline(
 
     private async Task<SchemaProposal> ApplyLockedAsync(SchemaProposal proposal, MechanicCaller approver, long appliedVersion, CancellationToken cancellationToken)
     {
-        var draft = ProposalDraft.ToDraft(proposal);
+        var draft = proposal.ToDraft();
         proposal.Status = ProposalStatus.Approved;
         proposal.ReviewedBy = MechanicJson.Write(approver);
-        Journal(proposal, "approved", approver.ToString());
+        proposal.Journal(JournalEntry.Approved, approver.ToString());
         await SaveAsync(proposal, cancellationToken);
 
         try
@@ -186,13 +183,13 @@ public sealed class MechanicPipeline(
         }
 
         proposal.Stage = ProposalStage.BackedUp;
-        Journal(proposal, ProposalStage.BackedUp, proposal.BackupPath);
+        proposal.Journal(ProposalStage.BackedUp, proposal.BackupPath);
         await SaveAsync(proposal, cancellationToken);
         crashPoints.Reached(ProposalStage.BackedUp);
 
         var version = appliedVersion + 1;
-        var manifest = ProposalDraft.Manifest(proposal, draft, version);
-        var files = ProposalDraft.CommitFiles(draft, manifest);
+        var manifest = MigrationManifest.For(proposal, draft, version);
+        var files = manifest.CommitFiles(draft);
         git.Write(files);
         try
         {
@@ -228,8 +225,8 @@ public sealed class MechanicPipeline(
 
         proposal.Stage = ProposalStage.Applied;
         proposal.AppliedVersion = manifest.Version;
-        Journal(proposal, ProposalStage.Applied, $"schema version {manifest.Version}");
-        await InsertHistoryAsync(connection, transaction, manifest, MigrationManifest.Checksum(manifest.ToJson(), MigrationManifest.OwnFiles(draft)),
+        proposal.Journal(ProposalStage.Applied, $"schema version {manifest.Version}");
+        await DynamicMigrationHistory.InsertAsync(connection, transaction, manifest, MigrationManifest.Checksum(manifest.ToJson(), MigrationManifest.OwnFiles(draft)),
             MechanicJson.Write(sources), proposal.Id, cancellationToken);
         await using var update = new NpgsqlCommand(
             "UPDATE schema_changes SET stage = $2, applied_version = $3, progress = $4, updated_at = now() WHERE id = $1", connection, transaction);
@@ -240,33 +237,11 @@ public sealed class MechanicPipeline(
         await update.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Records an applied migration and announces the new version; shared with the start-up replay of committed manifests.</summary>
-    public static async Task InsertHistoryAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, MigrationManifest manifest, string checksum, string entitySources, Guid? changeId, CancellationToken cancellationToken)
-    {
-        await using var insert = new NpgsqlCommand("""
-            INSERT INTO dynamic_migrations (version, migration_id, checksum, entity_sources, snapshot, entities, change_id)
-            VALUES ($1, $2, $3, $4, $5, $6, $7)
-            """, connection, transaction);
-        insert.Parameters.Add(new NpgsqlParameter { Value = manifest.Version });
-        insert.Parameters.Add(new NpgsqlParameter { Value = manifest.MigrationId });
-        insert.Parameters.Add(new NpgsqlParameter { Value = checksum });
-        insert.Parameters.Add(new NpgsqlParameter { Value = JsonbText.Sanitize(entitySources), NpgsqlDbType = NpgsqlDbType.Jsonb });
-        insert.Parameters.Add(new NpgsqlParameter { Value = (object?)manifest.Snapshot ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        insert.Parameters.Add(new NpgsqlParameter { Value = JsonbText.Sanitize(MechanicJson.Write(manifest.Entities)), NpgsqlDbType = NpgsqlDbType.Jsonb });
-        insert.Parameters.Add(new NpgsqlParameter { Value = (object?)changeId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
-        await insert.ExecuteNonQueryAsync(cancellationToken);
-        await using var notify = new NpgsqlCommand("SELECT pg_notify($1, $2)", connection, transaction);
-        notify.Parameters.Add(new NpgsqlParameter { Value = NotifyChannel });
-        notify.Parameters.Add(new NpgsqlParameter { Value = manifest.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-        await notify.ExecuteNonQueryAsync(cancellationToken);
-    }
-
     /// <summary>From "applied": the steps outside the transaction, the git commit, the audit row. Each step is safe to run again.</summary>
     private async Task FinishAsync(SchemaProposal proposal, SchemaDraft draft, CancellationToken cancellationToken)
     {
-        var manifest = ProposalDraft.Manifest(proposal, draft, proposal.AppliedVersion ?? 0);
-        var files = ProposalDraft.CommitFiles(draft, manifest);
+        var manifest = MigrationManifest.For(proposal, draft, proposal.AppliedVersion ?? 0);
+        var files = manifest.CommitFiles(draft);
         if (proposal.Stage == ProposalStage.Applied)
         {
             try
@@ -279,11 +254,11 @@ public sealed class MechanicPipeline(
             }
 
             git.Write(files);
-            proposal.GitCommit = git.Commit(files, draft.MigrationId, manifest.Path, CommitMessage(proposal, draft), Trailers(proposal));
+            proposal.GitCommit = git.Commit(files, draft.MigrationId, manifest.Path, ChangeCommit.Message(proposal, draft), ChangeCommit.Trailers(proposal));
             crashPoints.Reached(CrashPoints.GitCommitMade);
             var pushError = git.Push();
             proposal.Stage = ProposalStage.Committed;
-            Journal(proposal, ProposalStage.Committed, pushError is null ? $"{git.Branch} {proposal.GitCommit}" : $"{git.Branch} {proposal.GitCommit}; push failed: {pushError}");
+            proposal.Journal(ProposalStage.Committed, pushError is null ? $"{git.Branch} {proposal.GitCommit}" : $"{git.Branch} {proposal.GitCommit}; push failed: {pushError}");
             await SaveAsync(proposal, cancellationToken);
             crashPoints.Reached(ProposalStage.Committed);
         }
@@ -308,24 +283,7 @@ public sealed class MechanicPipeline(
     private async Task AuditAsync(SchemaProposal proposal, IReadOnlyList<DraftFile> files, string status, CancellationToken cancellationToken)
     {
         var success = status == ProposalStatus.Applied;
-        var audit = new AuditEvent(
-            AuditAction,
-            proposal.Actor,
-            new
-            {
-                changeId = proposal.Id,
-                instruction = proposal.Instruction,
-                migrationId = proposal.MigrationId,
-                schemaVersion = proposal.AppliedVersion,
-                filesChanged = success || proposal.GitCommit is not null ? files.Select(f => f.Path).ToList() : [],
-                backupPath = proposal.BackupPath,
-                error = proposal.Error,
-                proposedBy = ProposedBy(proposal),
-                approvedBy = MechanicCaller.Read(proposal.ReviewedBy),
-            },
-            success ? AuditEvent.Success : AuditEvent.Failure,
-            proposal.GitCommit,
-            proposal.GitCommit is null ? null : git.Branch);
+        var audit = ChangeAudit.Applied(proposal, files, success, git.Branch);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         proposal.AuditId = await AuditLog.RecordAsync(audit, db, cancellationToken);
         proposal.Status = status;
@@ -334,7 +292,7 @@ public sealed class MechanicPipeline(
             proposal.Stage = ProposalStage.Audited;
         }
 
-        Journal(proposal, success ? ProposalStage.Audited : ProposalStatus.Failed, proposal.Error ?? $"audit {proposal.AuditId}");
+        proposal.Journal(success ? ProposalStage.Audited : JournalEntry.Failed, proposal.Error ?? $"audit {proposal.AuditId}");
         await SaveAsync(proposal, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
@@ -345,22 +303,7 @@ public sealed class MechanicPipeline(
     /// </summary>
     private async Task RecordRejectionAsync(SchemaProposal proposal, MechanicCaller? reviewer, string reason, bool isNew, CancellationToken cancellationToken)
     {
-        var errors = MechanicJson.Read<List<SafetyFinding>>(proposal.Findings).Where(f => f.Severity == SafetyFinding.Error).ToList();
-        var audit = new AuditEvent(
-            RejectedAuditAction,
-            proposal.Actor,
-            new
-            {
-                changeId = proposal.Id,
-                instruction = proposal.Instruction,
-                entity = proposal.EntityName,
-                table = proposal.TableName,
-                migrationId = proposal.MigrationId,
-                proposedBy = ProposedBy(proposal),
-                rejectedBy = (object?)reviewer ?? RulesRejector,
-                reason,
-                findings = reviewer is null ? errors.Take(MaxAuditedFindings).Select(f => new { f.Rule, f.Message }).ToList() : null,
-            });
+        var audit = ChangeAudit.Rejected(proposal, reviewer, reason);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         proposal.AuditId = await AuditLog.RecordAsync(audit, db, cancellationToken);
         if (isNew)
@@ -378,16 +321,10 @@ public sealed class MechanicPipeline(
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private static object ProposedBy(SchemaProposal proposal)
-    {
-        var caller = MechanicCaller.Read(proposal.ProposedBy);
-        return new { role = caller?.Role, channel = caller?.Channel, actor = proposal.Actor };
-    }
-
     /// <summary>A proposal drafted against an older schema is drafted again; it goes on only when its SQL is unchanged (or auto-apply allows it).</summary>
     private async Task RedraftAsync(SchemaProposal proposal, MechanicCaller approver, CancellationToken cancellationToken)
     {
-        var previous = ProposalDraft.ToDraft(proposal);
+        var previous = proposal.ToDraft();
         var request = MechanicJson.Read<ChangeRequest>(proposal.Request);
         var applied = await history.ReadAppliedAsync(cancellationToken);
         var draft = await Author().DraftAsync(request, applied, cancellationToken);
@@ -397,7 +334,7 @@ public sealed class MechanicPipeline(
         if (!safe)
         {
             proposal.Status = ProposalStatus.Rejected;
-            Journal(proposal, "redrafted", $"re-checked against {applied.LastMigrationId ?? "the empty schema"} on approval by {approver}: now rejected");
+            proposal.Journal(JournalEntry.Redrafted, $"re-checked against {applied.LastMigrationId ?? "the empty schema"} on approval by {approver}: now rejected");
             await RecordRejectionAsync(proposal, null, $"{RulesRejection} when re-checked against {applied.LastMigrationId ?? "the empty schema"} on approval by {approver}",
                 isNew: false, cancellationToken);
             throw new ConflictException($"The schema changed since this proposal was drafted; re-checked against {applied.LastMigrationId}, it is now rejected: "
@@ -406,7 +343,7 @@ public sealed class MechanicPipeline(
 
         git.Write(draft.Files);
         var sameSql = previous.Steps.Select(s => s.Sql).SequenceEqual(draft.Steps.Select(s => s.Sql));
-        Journal(proposal, "redrafted", $"re-checked against {applied.LastMigrationId}: {(sameSql ? "same SQL" : "new SQL")}");
+        proposal.Journal(JournalEntry.Redrafted, $"re-checked against {applied.LastMigrationId}: {(sameSql ? "same SQL" : "new SQL")}");
         await SaveAsync(proposal, cancellationToken);
         if (!sameSql && !(settings.AutoApply && draft.Findings.Count == 0))
         {
@@ -434,7 +371,7 @@ public sealed class MechanicPipeline(
             proposal.DryRunError = null;
         }
 
-        ProposalDraft.Fill(proposal, draft with { Findings = findings });
+        proposal.Record(draft with { Findings = findings });
         return findings.All(f => f.Severity != SafetyFinding.Error);
     }
 
@@ -450,43 +387,4 @@ public sealed class MechanicPipeline(
     }
 
     private ISchemaAuthor Author() => services.GetRequiredService<ISchemaAuthor>();
-
-    private static void Journal(SchemaProposal proposal, string stage, string? detail)
-    {
-        var entries = MechanicJson.Read<List<JournalEntry>>(proposal.Progress);
-        entries.Add(new JournalEntry(stage, DateTime.UtcNow, detail is null ? null : JsonbText.SanitizeText(detail)));
-        proposal.Progress = JsonbText.Sanitize(MechanicJson.Write(entries));
-    }
-
-    private static string CommitMessage(SchemaProposal proposal, SchemaDraft draft)
-    {
-        var what = string.Join("; ", draft.Steps.Select(s => s.Description));
-        var subject = $"Mechanic: {draft.EntityName} ({draft.Table}): {what}";
-        if (subject.Length > 72)
-        {
-            subject = subject[..69] + "...";
-        }
-
-        // The instruction is quoted (every line indented), so no line of it can pass for a trailer or a heading of ours.
-        var instruction = string.Join("\n", proposal.Instruction.ReplaceLineEndings("\n").Split('\n')
-            .Select(line => "    " + new string([.. line.Select(c => char.IsControl(c) ? ' ' : c)]).TrimEnd()));
-        return $"""
-            {subject}
-
-            Instruction:
-            {instruction}
-
-            Steps:
-            {string.Join("\n", draft.Steps.Select(s => "- " + s.Description))}
-            """;
-    }
-
-    /// <summary>The commit's trailer block (git-trailer style, the message's last paragraph); values are one line each.</summary>
-    private static IReadOnlyList<(string Token, string Value)> Trailers(SchemaProposal proposal) =>
-    [
-        ("Change", proposal.Id.ToString()),
-        ("Requested-by", proposal.Actor),
-        ("Proposed-by", MechanicCaller.Read(proposal.ProposedBy)?.ToString() ?? "unknown"),
-        ("Approved-by", MechanicCaller.Read(proposal.ReviewedBy)?.ToString() ?? "unknown"),
-    ];
 }

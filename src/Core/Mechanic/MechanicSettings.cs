@@ -4,7 +4,7 @@ using Monolith.Configuration;
 
 namespace Monolith.Mechanic;
 
-/// <summary>SPEC §2 Mechanic settings: the git working tree, branch, remote, auto-apply and commit author (BACKUP_DIR belongs to the Backup module).</summary>
+/// <summary>The Mechanic's settings: the git working tree, branch, remote, auto-apply and commit author (BACKUP_DIR belongs to the Backup module).</summary>
 public sealed partial record MechanicSettings(
     string RepositoryPath, string? Branch, string? Remote, bool AutoApply, string AuthorName, string AuthorEmail)
 {

@@ -1,6 +1,6 @@
 namespace Monolith.Mechanic;
 
-/// <summary>The statuses of SPEC §4; approved means "being applied" until it becomes applied or failed.</summary>
+/// <summary>The statuses of a schema proposal; approved means "being applied" until it becomes applied or failed.</summary>
 public static class ProposalStatus
 {
     public const string Rejected = "rejected";

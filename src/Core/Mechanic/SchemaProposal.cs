@@ -1,3 +1,6 @@
+using Monolith.Database;
+using Monolith.Schema;
+
 namespace Monolith.Mechanic;
 
 /// <summary>One schema_changes row: a drafted change, its review and the journal of its application.</summary>
@@ -74,4 +77,42 @@ public sealed class SchemaProposal
     public DateTime CreatedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }
+
+    /// <summary>Moves a draft into the row: the row keeps everything the draft said, as reviewed.</summary>
+    public void Record(SchemaDraft draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        EntityName = draft.EntityName;
+        TableName = draft.Table;
+        EntitySource = draft.EntityFile?.Content is { } source ? JsonbText.SanitizeText(source) : null;
+        EntityDiff = JsonbText.SanitizeText(draft.EntityDiff);
+        MigrationId = draft.MigrationId;
+        MigrationSql = JsonbText.SanitizeText(draft.MigrationSql);
+        Steps = JsonbText.Sanitize(MechanicJson.Write(draft.Steps));
+        Snapshot = draft.Snapshot is null ? null : JsonbText.SanitizeText(draft.Snapshot);
+        Entities = JsonbText.Sanitize(MechanicJson.Write(draft.Entities));
+        Files = JsonbText.Sanitize(MechanicJson.Write(draft.Files));
+        Findings = JsonbText.Sanitize(MechanicJson.Write(draft.Findings));
+    }
+
+    /// <summary>The draft as the row recorded it.</summary>
+    public SchemaDraft ToDraft() => new(
+        EntityName ?? "",
+        TableName ?? "",
+        MechanicJson.Read<List<DraftFile>>(Files),
+        EntityDiff,
+        MigrationId ?? "",
+        MechanicJson.Read<List<MigrationStep>>(Steps),
+        MigrationSql,
+        Snapshot,
+        MechanicJson.Read<List<EntityShape>>(Entities),
+        MechanicJson.Read<List<SafetyFinding>>(Findings));
+
+    /// <summary>Appends an entry to the journal (<see cref="ProposalStage"/> or one of <see cref="JournalEntry"/>'s decisions).</summary>
+    public void Journal(string stage, string? detail)
+    {
+        var entries = MechanicJson.Read<List<JournalEntry>>(Progress);
+        entries.Add(new JournalEntry(stage, DateTime.UtcNow, detail is null ? null : JsonbText.SanitizeText(detail)));
+        Progress = JsonbText.Sanitize(MechanicJson.Write(entries));
+    }
 }

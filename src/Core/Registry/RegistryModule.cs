@@ -22,7 +22,7 @@ public static class RegistryModule
         services.AddScoped<IValidator<UpdateToolRequest>, UpdateToolRequestValidator>();
         services.AddScoped<IValidator<RecordToolUsageRequest>, RecordToolUsageRequestValidator>();
         services.AddScoped<IValidator<ToolUsageQuery>, ToolUsageQueryValidator>();
-        return services.AddModuleDbContext<RegistryDbContext>("registry", order: 2);
+        return services.AddModuleDbContext<RegistryDbContext>("registry");
     }
 
     public static IEndpointRouteBuilder MapRegistryEndpoints(this IEndpointRouteBuilder app) =>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
-using Monolith.Backup;
 using Monolith.Operations;
 using Npgsql;
 

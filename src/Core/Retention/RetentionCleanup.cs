@@ -1,13 +1,16 @@
 using System.Diagnostics;
 using System.Globalization;
 using Monolith.Audit;
+using Monolith.Checkpoints;
+using Monolith.Conversations;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace Monolith.Retention;
 
 /// <summary>
-/// Applies the retention policies: the only place rows are hard-deleted besides the admin thread delete.
+/// Applies the retention policies: the only place rows are hard-deleted besides the admin thread delete. The owning
+/// modules write the statements (<see cref="ConversationRetention"/>, <see cref="CheckpointRetention"/>); retention runs them.
 /// Deletes run in batches of RETENTION_BATCH_SIZE rows, one transaction each, so a large cleanup never holds long
 /// locks or writes one huge transaction; a crash between batches loses nothing but the rest of the run.
 /// One cleanup at a time across processes (session advisory lock <see cref="AdvisoryLockKey"/>). Every run is audited as "cleanup".
@@ -127,15 +130,30 @@ public sealed class RetentionCleanup(RetentionSettings settings, NpgsqlDataSourc
     {
         public CleanupCounts Counts { get; private set; } = CleanupCounts.None;
 
+        /// <summary>Both owners' counts in one read-only snapshot, so they describe the same moment.</summary>
         public async Task CountAsync(DateTime? messagesBefore, DateTime? closedBefore, CancellationToken cancellationToken)
         {
-            await using var command = new NpgsqlCommand(RetentionSql.CountAll, connection) { CommandTimeout = StatementTimeoutSeconds };
-            command.Parameters.Add(new NpgsqlParameter { Value = (object?)messagesBefore ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-            command.Parameters.Add(new NpgsqlParameter { Value = (object?)closedBefore ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-            command.Parameters.Add(new NpgsqlParameter { Value = (object?)settings.CheckpointsPerThread ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            await reader.ReadAsync(cancellationToken);
-            Counts = new CleanupCounts(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4));
+            await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+            long messages, conversations, conversationMessages, checkpoints, writes;
+            await using (var command = new NpgsqlCommand(ConversationRetention.CountExpired, connection, transaction) { CommandTimeout = StatementTimeoutSeconds })
+            {
+                command.Parameters.Add(new NpgsqlParameter { Value = (object?)messagesBefore ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+                command.Parameters.Add(new NpgsqlParameter { Value = (object?)closedBefore ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                await reader.ReadAsync(cancellationToken);
+                (messages, conversations, conversationMessages) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+            }
+
+            await using (var command = new NpgsqlCommand(CheckpointRetention.CountSurplus, connection, transaction) { CommandTimeout = StatementTimeoutSeconds })
+            {
+                command.Parameters.Add(new NpgsqlParameter { Value = (object?)settings.CheckpointsPerThread ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                await reader.ReadAsync(cancellationToken);
+                (checkpoints, writes) = (reader.GetInt64(0), reader.GetInt64(1));
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            Counts = new CleanupCounts(messages, conversations, conversationMessages, checkpoints, writes);
             Report("messages", Counts.Messages, settings.MessagesDays is not null, "would delete");
             Report("closed conversations", Counts.Conversations, closedBefore is not null, "would delete");
             Report("messages of closed conversations", Counts.ConversationMessages, closedBefore is not null, "would delete");
@@ -149,17 +167,17 @@ public sealed class RetentionCleanup(RetentionSettings settings, NpgsqlDataSourc
             if (closedBefore is { } closed)
             {
                 await DeleteInBatchesAsync(
-                    "messages of closed conversations", RetentionSql.DeleteClosedConversationMessages, closed,
+                    "messages of closed conversations", ConversationRetention.DeleteClosedConversationMessages, closed,
                     (counts, deleted) => counts with { ConversationMessages = counts.ConversationMessages + deleted }, cancellationToken);
                 await DeleteInBatchesAsync(
-                    "closed conversations", RetentionSql.DeleteClosedConversations, closed,
+                    "closed conversations", ConversationRetention.DeleteClosedConversations, closed,
                     (counts, deleted) => counts with { Conversations = counts.Conversations + deleted }, cancellationToken);
             }
 
             if (messagesBefore is { } before)
             {
                 await DeleteInBatchesAsync(
-                    "messages", RetentionSql.DeleteOldMessages, before,
+                    "messages", ConversationRetention.DeleteOldMessages, before,
                     (counts, deleted) => counts with { Messages = counts.Messages + deleted }, cancellationToken);
             }
 
@@ -202,7 +220,7 @@ public sealed class RetentionCleanup(RetentionSettings settings, NpgsqlDataSourc
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-                await using var command = new NpgsqlCommand(RetentionSql.DeleteSurplusCheckpoints, connection, transaction) { CommandTimeout = StatementTimeoutSeconds };
+                await using var command = new NpgsqlCommand(CheckpointRetention.DeleteSurplusCheckpoints, connection, transaction) { CommandTimeout = StatementTimeoutSeconds };
                 command.Parameters.Add(new NpgsqlParameter { Value = keep });
                 command.Parameters.Add(new NpgsqlParameter { Value = settings.BatchSize });
                 long checkpoints, writes;

@@ -1,6 +1,6 @@
 namespace Monolith.Schema;
 
-/// <summary>The field types a dynamic entity may declare (SPEC §4).</summary>
+/// <summary>The field types a dynamic entity may declare (docs/mechanic.md lists them with their PostgreSQL types).</summary>
 public enum FieldType
 {
     String,

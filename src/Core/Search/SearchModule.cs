@@ -27,7 +27,7 @@ public static class SearchModule
         services.AddScoped<IValidator<IndexDocumentRequest>, IndexDocumentRequestValidator>();
         services.AddScoped<IValidator<IndexBatchRequest>, IndexBatchRequestValidator>();
         services.AddScoped<IValidator<SearchRequest>, SearchRequestValidator>();
-        return services.AddModuleDbContext<SearchDbContext>("search", order: 5, new Dictionary<string, string>
+        return services.AddModuleDbContext<SearchDbContext>("search", new Dictionary<string, string>
         {
             [SearchDbContext.DimensionSessionSetting] = embedding.Dimension.ToString(CultureInfo.InvariantCulture),
         });

@@ -32,7 +32,7 @@ public static class TelegramModule
             services.AddHostedService<UpdatePipelineService>();
         }
 
-        return services.AddModuleDbContext<TelegramDbContext>("telegram", order: 7);
+        return services.AddModuleDbContext<TelegramDbContext>("telegram");
     }
 
     private static TelegramBotClientOptions Options(TelegramSettings telegram)

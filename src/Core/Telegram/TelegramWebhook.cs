@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Monolith.Http;
 using Npgsql;
 using Telegram.Bot;
 using Telegram.Bot.Types;
@@ -17,6 +18,9 @@ namespace Monolith.Telegram;
 public static class TelegramWebhook
 {
     public const string Route = "/telegram/webhook";
+
+    /// <summary>The Bot API's own options, but a repeated key (at any depth) is refused rather than last-wins.</summary>
+    private static readonly JsonSerializerOptions Strict = new(JsonBotAPI.Options) { AllowDuplicateProperties = false };
 
     public static IEndpointRouteBuilder MapTelegramEndpoints(this IEndpointRouteBuilder app)
     {
@@ -61,7 +65,7 @@ public static class TelegramWebhook
         Update? update;
         try
         {
-            update = JsonSerializer.Deserialize<Update>(payload, JsonBotAPI.Options);
+            update = JsonSerializer.Deserialize<Update>(payload, Strict);
         }
         catch (JsonException e)
         {
@@ -84,6 +88,7 @@ public static class TelegramWebhook
         }
         catch (NpgsqlException e) when (e is not PostgresException { SqlState: PostgresErrorCodes.UntranslatableCharacter or PostgresErrorCodes.CharacterNotInRepertoire })
         {
+            context.Response.Headers.RetryAfter = ProblemExceptionHandler.RetryAfterSeconds;
             return Problem(StatusCodes.Status503ServiceUnavailable, "Busy.", "The database is unavailable; Telegram will deliver the update again.");
         }
 

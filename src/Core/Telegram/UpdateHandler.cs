@@ -7,7 +7,7 @@ namespace Monolith.Telegram;
 
 /// <summary>
 /// Decides what an update means: a user's text (or caption) is an agent turn whose reply is sent back; an edited
-/// message revises the stored message so memory finds the new words (no reply); anything else is acknowledged and ignored.
+/// message revises the stored message so memory finds the new words (no reply); anything else (a message without its chat included) is acknowledged and ignored.
 /// </summary>
 public sealed class UpdateHandler(AgentRuntime runtime, BotMessenger messenger)
 {
@@ -16,12 +16,12 @@ public sealed class UpdateHandler(AgentRuntime runtime, BotMessenger messenger)
     {
         switch (update)
         {
-            case { Message: { From: { IsBot: false } from } message } when TextOf(message) is { } text:
+            case { Message: { From: { IsBot: false } from, Chat: not null } message } when TextOf(message) is { } text:
                 var outcome = await runtime.RunTurnAsync(new TurnInput(from.Id, message.Chat.Id, text, Metadata(update.Id, message)), cancellationToken);
                 var replyTo = message.Chat.Type == ChatType.Private ? (int?)null : message.MessageId;
                 await messenger.SendTextAsync(message.Chat.Id, outcome.Reply, replyTo, cancellationToken);
                 return TelegramUpdateStatus.Done;
-            case { EditedMessage: { From: { IsBot: false } from } edited } when TextOf(edited) is { } text:
+            case { EditedMessage: { From: { IsBot: false } from, Chat: not null } edited } when TextOf(edited) is { } text:
                 var match = new JsonObject { ["telegram"] = new JsonObject { ["messageId"] = edited.MessageId } };
                 await runtime.ReviseAsync(from.Id, edited.Chat.Id, match, text, cancellationToken);
                 return TelegramUpdateStatus.Done;

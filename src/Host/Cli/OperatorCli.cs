@@ -1,5 +1,4 @@
 using Monolith.Configuration;
-using Monolith.Database;
 using Monolith.Operations;
 
 namespace Monolith.Host.Cli;

@@ -1,9 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
-using Monolith.Tests.Core.Mechanic.Support;
 using Monolith.Tests.Support;
-using static Monolith.Tests.Core.Mechanic.Support.ChangeRequests;
+using Monolith.Tests.Core.Mechanic;
+using static Monolith.Tests.Core.Mechanic.ChangeRequests;
 
 namespace Monolith.Tests.Core.Admin;
 

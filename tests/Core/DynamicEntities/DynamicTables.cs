@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Monolith.DynamicEntities;
-using Monolith.Mechanic.Authoring;
+using Monolith.Mechanic;
 using Monolith.Schema;
 using Monolith.Tests.Support;
 using Npgsql;

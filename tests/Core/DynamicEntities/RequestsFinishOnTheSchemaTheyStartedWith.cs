@@ -4,8 +4,8 @@ using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using Monolith.DynamicEntities;
 using Monolith.Schema;
-using Monolith.Tests.Core.Mechanic.Support;
-using static Monolith.Tests.Core.Mechanic.Support.ChangeRequests;
+using Monolith.Tests.Core.Mechanic;
+using static Monolith.Tests.Core.Mechanic.ChangeRequests;
 
 namespace Monolith.Tests.Core.DynamicEntities;
 

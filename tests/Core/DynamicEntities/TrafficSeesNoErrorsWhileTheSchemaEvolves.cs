@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Monolith.Tests.Core.Mechanic.Support;
-using static Monolith.Tests.Core.Mechanic.Support.ChangeRequests;
+using Monolith.Tests.Core.Mechanic;
+using static Monolith.Tests.Core.Mechanic.ChangeRequests;
 
 namespace Monolith.Tests.Core.DynamicEntities;
 

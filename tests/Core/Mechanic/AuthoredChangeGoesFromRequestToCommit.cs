@@ -1,7 +1,7 @@
+using Monolith.Mechanic;
 using System.Net;
 using System.Text.Json;
-using Monolith.Tests.Core.Mechanic.Support;
-using static Monolith.Tests.Core.Mechanic.Support.ChangeRequests;
+using static Monolith.Tests.Core.Mechanic.ChangeRequests;
 
 namespace Monolith.Tests.Core.Mechanic;
 

@@ -1,7 +1,5 @@
 using Monolith.Mechanic;
-using Monolith.Mechanic.Authoring;
 using Monolith.Schema;
-using Monolith.Tests.Core.Mechanic.Support;
 
 namespace Monolith.Tests.Core.Mechanic;
 

@@ -83,7 +83,7 @@ public sealed class ToolUsageIsRecordedAndListed(MonolithFixture fixture) : Inte
     }
 
     [Theory]
-    [InlineData("eyJDcmVhdGVkQXQiOiIyMDI2LTAxLTAxVDAwOjAwOjAwIiwiSWQiOiIwMDAwMDAwMC0wMDAwLTAwMDAtMDAwMC0wMDAwMDAwMDAwMDAifQ")]
+    [InlineData("eyJDcmVhdGVkQXQiOiJ5ZXN0ZXJkYXkiLCJJZCI6IjAwMDAwMDAwLTAwMDAtMDAwMC0wMDAwLTAwMDAwMDAwMDAwMCJ9")]
     [InlineData("%%%")]
     public async Task ForgedCursorIs400(string cursor)
     {

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using Monolith.Tests.Core.Mechanic.Support;
 using Monolith.Tests.Support;
-using static Monolith.Tests.Core.Mechanic.Support.ChangeRequests;
+using Monolith.Tests.Core.Mechanic;
+using static Monolith.Tests.Core.Mechanic.ChangeRequests;
 
 namespace Monolith.Tests.Core.Schema;
 

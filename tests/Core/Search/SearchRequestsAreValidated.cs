@@ -53,6 +53,19 @@ public sealed class SearchRequestsAreValidated(MonolithFixture fixture) : Integr
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"no error for {field}: {problem}");
     }
 
+    [Theory]
+    [InlineData("{}", "documents")]
+    [InlineData("""{"documents":null}""", "documents")]
+    [InlineData("""{"documents":[]}""", "documents")]
+    [InlineData("""{"documents":[null]}""", "documents[0]")]
+    [InlineData("""{"documents":[{}]}""", "documents[0].entityType")]
+    public async Task MissingOrEmptyBatchIs400NamingTheField(string body, string field)
+    {
+        using var response = await Fixture.Client().PutAsync(new Uri("/api/search/documents/batch", UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/json"));
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"no error for {field}: {problem}");
+    }
+
     [Fact]
     public async Task OversizedOrDuplicateBatchIs400()
     {

@@ -42,10 +42,15 @@ public sealed class BotHost : IAsyncDisposable
         return new BotHost(api, await TestHost.StartAsync(settings));
     }
 
-    public async Task<HttpResponseMessage> PostAsync(JsonObject update, string? secret = Secret)
+    public Task<HttpResponseMessage> PostAsync(JsonObject update, string? secret = Secret) => PostAsync(JsonContent.Create(update), secret);
+
+    /// <summary>Posts a body as written (for JSON a JsonObject cannot hold, such as a repeated key).</summary>
+    public Task<HttpResponseMessage> PostRawAsync(string body) => PostAsync(new StringContent(body, System.Text.Encoding.UTF8, "application/json"), Secret);
+
+    private async Task<HttpResponseMessage> PostAsync(HttpContent content, string? secret)
     {
         using var client = Host.Client(apiKey: null);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/telegram/webhook") { Content = JsonContent.Create(update) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/telegram/webhook") { Content = content };
         if (secret is not null)
         {
             request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", secret);

@@ -1,4 +1,4 @@
-namespace Monolith.Mechanic.Authoring;
+namespace Monolith.Mechanic;
 
 /// <summary>The applied dynamic schema a draft is computed against.</summary>
 /// <param name="EntitySources">Entity name → the C# source of its applied class file.</param>

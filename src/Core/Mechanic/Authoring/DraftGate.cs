@@ -1,4 +1,4 @@
-namespace Monolith.Mechanic.Authoring;
+namespace Monolith.Mechanic;
 
 /// <summary>
 /// Bounds the CPU that untrusted drafts can take: at most <see cref="DraftLimits.MaxConcurrentDrafts"/> at once (more are

@@ -1,6 +1,6 @@
 using Monolith.Configuration;
 
-namespace Monolith.Mechanic.Authoring;
+namespace Monolith.Mechanic;
 
 /// <summary>How many drafts may run at once and how long one may take (MECHANIC_MAX_CONCURRENT_DRAFTS, MECHANIC_DRAFT_TIMEOUT_SECONDS).</summary>
 public sealed record DraftLimits(int MaxConcurrentDrafts, TimeSpan Timeout)

@@ -1,4 +1,4 @@
-namespace Monolith.Mechanic.Authoring;
+namespace Monolith.Mechanic;
 
 /// <summary>Every draft slot is taken; the request may be retried after <see cref="RetryAfter"/>.</summary>
 public sealed class DraftsBusyException(int slots, TimeSpan retryAfter)

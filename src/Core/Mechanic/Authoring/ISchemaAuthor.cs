@@ -1,4 +1,4 @@
-namespace Monolith.Mechanic.Authoring;
+namespace Monolith.Mechanic;
 
 /// <summary>
 /// Turns an untrusted change request into a reviewable draft: the entity class file, the migration and the safety findings.

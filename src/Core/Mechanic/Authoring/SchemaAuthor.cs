@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Monolith.Schema;
 using Npgsql;
 
-namespace Monolith.Mechanic.Authoring;
+namespace Monolith.Mechanic;
 
 /// <summary>
 /// Drafts a schema change: checks the request (structured entity or C# source) against the whitelist and the shape rules,
@@ -39,7 +39,7 @@ public sealed class SchemaAuthor(NpgsqlDataSource dataSource, SchemaCompiler com
     {
         var cancellationToken = slot.Token;
         var findings = new List<SafetyFinding>();
-        var previous = ModelSnapshot.Read(applied.Snapshot);
+        var previous = DynamicModelSnapshot.Read(applied.Snapshot);
         using var read = await slot.RunAsync(token => ReadAndCompile(request, applied, previous, findings, token));
         var compiled = read.Compiled;
         var requested = read.Requested;
@@ -78,17 +78,14 @@ public sealed class SchemaAuthor(NpgsqlDataSource dataSource, SchemaCompiler com
         }
 
         var table = entities.First(e => e.Name == requested.Name).Table;
-        var snapshot = ModelSnapshot.Write(entities);
+        var snapshot = DynamicModelSnapshot.Write(entities);
         var path = $"{SchemaFolder}/{requested.Name}.cs";
-        var document = new MigrationDocument(
-            MigrationDocument.CurrentFormat, migrationId, requested.Name, table, applied.LastMigrationId, plan.Operations, plan.Steps, MigrationDocument.ComputeChecksum(plan.Steps));
         return new SchemaDraft(
             requested.Name,
             table,
             [
                 new DraftFile(path, source),
                 new DraftFile($"{MigrationsFolder}/{migrationId}.sql", sql),
-                new DraftFile($"{MigrationsFolder}/{migrationId}.json", document.ToJson()),
                 new DraftFile(SnapshotFile, snapshot),
             ],
             UnifiedDiff.Create(path, applied.EntitySources.GetValueOrDefault(requested.Name), source),

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
-namespace Monolith.Mechanic.Authoring;
+namespace Monolith.Mechanic;
 
 /// <summary>Registers the schema author (<see cref="ISchemaAuthor"/>) for the Mechanic's pipeline.</summary>
 public static class SchemaAuthoringModule

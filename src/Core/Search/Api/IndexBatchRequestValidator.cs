@@ -9,7 +9,7 @@ public sealed class IndexBatchRequestValidator : AbstractValidator<IndexBatchReq
 
     public IndexBatchRequestValidator()
     {
-        RuleFor(r => r.Documents).NotNull().Must(d => d!.Count is >= 1 and <= MaxDocuments)
+        RuleFor(r => r.Documents).Cascade(CascadeMode.Stop).NotNull().WithMessage("'documents' is required.").Must(d => d!.Count is >= 1 and <= MaxDocuments)
             .WithMessage($"'documents' must hold 1 to {MaxDocuments} documents.")
             .Must(d => d!.Where(x => x is not null).DistinctBy(x => (x.EntityType, x.EntityId)).Count() == d!.Count(x => x is not null))
             .WithMessage("'documents' names the same entityType and entityId twice.");

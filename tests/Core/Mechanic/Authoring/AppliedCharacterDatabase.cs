@@ -1,4 +1,5 @@
-namespace Monolith.Tests.Core.Mechanic.Authoring;
+using Monolith.Mechanic;
+namespace Monolith.Tests.Core.Mechanic;
 
 /// <summary>A scratch database where Project and Character (with a row) are applied, for drafting changes against.</summary>
 public sealed class AppliedCharacterDatabase : IAsyncLifetime

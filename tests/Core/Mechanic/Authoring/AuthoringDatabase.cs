@@ -1,9 +1,9 @@
+using Monolith.Mechanic;
 using System.Text.Json;
-using Monolith.Mechanic.Authoring;
 using Monolith.Tests.Support;
 using Npgsql;
 
-namespace Monolith.Tests.Core.Mechanic.Authoring;
+namespace Monolith.Tests.Core.Mechanic;
 
 /// <summary>A scratch database with a schema author on it, applying drafts the way the pipeline does (step by step, on one connection).</summary>
 public sealed class AuthoringDatabase : IAsyncLifetime

@@ -1,7 +1,7 @@
+using Monolith.Mechanic;
 using System.Diagnostics;
-using Monolith.Mechanic.Authoring;
 
-namespace Monolith.Tests.Core.Mechanic.Authoring;
+namespace Monolith.Tests.Core.Mechanic;
 
 /// <summary>
 /// The gate every draft runs through: work beyond its time budget or abandoned by its client is no longer waited for,

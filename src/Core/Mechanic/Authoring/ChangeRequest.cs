@@ -1,6 +1,0 @@
-using System.Text.Json;
-
-namespace Monolith.Mechanic.Authoring;
-
-/// <summary>SPEC §4: an instruction, an actor and either a structured entity or the C# source of one entity class.</summary>
-public sealed record ChangeRequest(string Instruction, string Actor, JsonElement? Entity, string? Source);
