@@ -1,11 +1,15 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Pgvector;
 
 #nullable disable
 
 namespace Monolith.Search.Migrations
 {
-    /// <inheritdoc />
+    /// <summary>
+    /// embedding_model records which provider and model made each stored embedding (NULL for vectors stored before:
+    /// unknown, so the service asks for a reindex before it compares them with a model's queries). lexical_embedding
+    /// holds the content's hashed words and n-grams for hybrid search, filled as rows are (re)indexed.
+    /// </summary>
     public partial class RecordEmbeddingModelAndLexicalVector : Migration
     {
         /// <inheritdoc />
