@@ -24,6 +24,8 @@ public sealed class ReindexCommand : IOperatorCommand
         Re-embeds every search document (or those of one entity type) with the configured EMBEDDING_PROVIDER,
         in id order, N per transaction (default 64), printing progress. Progress is stored: if the run stops
         (Ctrl+C, a provider failure, a crash), running the same command again continues where it stopped.
+        Run it with the new settings to switch provider or model at the same dimension: a service still running
+        with the old ones keeps answering, and rows it embeds meanwhile are re-embedded at the end.
 
         --dimension N   switch search_index.embedding to vector(N); N must equal EMBEDDING_DIM. Drops every
                         embedding and the HNSW index, re-embeds all documents, then rebuilds the index.
