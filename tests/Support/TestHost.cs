@@ -21,6 +21,9 @@ public sealed class TestHost : IAsyncDisposable
         ["API_KEY"] = TestKeys.Service,
         ["ADMIN_API_KEY"] = TestKeys.Admin,
         ["PROPOSER_API_KEY"] = TestKeys.Proposer,
+
+        // The many hosts of the suite stay light; the default model (onnx, all-MiniLM-L6-v2) has tests of its own.
+        ["EMBEDDING_PROVIDER"] = "hashing",
     };
 
     /// <param name="prepare">Runs start-up migrations before serving, as the real service does.</param>

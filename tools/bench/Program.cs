@@ -10,6 +10,7 @@ IBenchmarkScenario[] scenarios =
     new MechanicApplyScenario(),
     new LiveSchemaBenchmark(),
     new TelegramWebhookScenario(),
+    new MemoryQualityScenario(),
 ];
 
 var quick = args.Contains("--quick");

@@ -24,6 +24,9 @@ public sealed class VectorSearchScenario : IBenchmarkScenario
     private const int Clusters = 200;
     private const int K = 10;
 
+    /// <summary>The vectors are synthetic; they are stored as the hashing provider's, which the services are configured with.</summary>
+    private const string Model = "hashing:hashing-ngrams-3-5";
+
     public string Name => "vector-search";
 
     public string Description =>
@@ -183,6 +186,7 @@ public sealed class VectorSearchScenario : IBenchmarkScenario
             ["DATABASE_URL"] = database,
             ["HNSW_EF_SEARCH"] = efSearch.ToString(CultureInfo.InvariantCulture),
             ["DB_POOL_MAX"] = "4",
+            ["EMBEDDING_PROVIDER"] = "hashing",
         }).Build();
         return new ServiceCollection().AddLogging(l => l.ClearProviders()).AddMonolithModules(new SettingReader(configuration)).BuildServiceProvider();
     }
@@ -216,7 +220,7 @@ public sealed class VectorSearchScenario : IBenchmarkScenario
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var writer = await connection.BeginBinaryImportAsync(
-            "COPY search_index (entity_type, entity_id, user_id, content, embedding) FROM STDIN (FORMAT BINARY)", cancellationToken);
+            "COPY search_index (entity_type, entity_id, user_id, content, embedding, embedding_model) FROM STDIN (FORMAT BINARY)", cancellationToken);
         for (var i = 0; i < users.Length; i++)
         {
             await writer.StartRowAsync(cancellationToken);
@@ -225,6 +229,7 @@ public sealed class VectorSearchScenario : IBenchmarkScenario
             await writer.WriteAsync(users[i], NpgsqlDbType.Bigint, cancellationToken);
             await writer.WriteAsync($"document {i}", NpgsqlDbType.Text, cancellationToken);
             await writer.WriteAsync(new Vector(Sample(centers, random)), cancellationToken);
+            await writer.WriteAsync(Model, NpgsqlDbType.Text, cancellationToken);
         }
 
         await writer.CompleteAsync(cancellationToken);

@@ -22,6 +22,8 @@ public sealed class ReindexCommand : IOperatorCommand
         Re-embeds every search document (or those of one entity type) with the configured EMBEDDING_PROVIDER,
         in id order, N per transaction (default 64), printing progress. Progress is stored: if the run stops
         (Ctrl+C, a provider failure, a crash), running the same command again continues where it stopped.
+        Run it with the new settings to switch provider or model at the same dimension: a service still running
+        with the old ones keeps answering, and rows it embeds meanwhile are re-embedded at the end.
 
         --dimension N   switch search_index.embedding to vector(N); N must equal EMBEDDING_DIM. Drops every
                         embedding and the HNSW index, re-embeds all documents, then rebuilds the index.
@@ -79,10 +81,11 @@ public sealed class ReindexCommand : IOperatorCommand
             var vectors = await embedder.EmbedPassagesAsync([.. rows.Select(r => r.Content)], cancellationToken);
             lastId = rows[^1].Id;
             done += rows.Count;
-            await StoreAsync(connection, rows, vectors, scope, lastId, done, cancellationToken);
+            await StoreAsync(connection, rows, vectors, embedder.Model, scope, lastId, done, cancellationToken);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"reindex: {done}/{Math.Max(total, done)} documents"));
         }
 
+        done += await SweepOtherModelsAsync(connection, embedder, entityType, batch, output, cancellationToken);
         await EnsureIndexAsync(connection, output, cancellationToken);
         await using (var finish = new NpgsqlCommand("DELETE FROM search_reindex_progress WHERE scope = $1", connection))
         {
@@ -101,13 +104,70 @@ public sealed class ReindexCommand : IOperatorCommand
         await using var command = new NpgsqlCommand(string.Create(CultureInfo.InvariantCulture, $"""
             DROP INDEX IF EXISTS {SearchDbContext.HnswIndexName};
             ALTER TABLE search_index ALTER COLUMN embedding TYPE vector({dimension}) USING NULL;
-            UPDATE search_index SET embed_attempts = 0, embed_error = NULL, embed_after = now();
+            UPDATE search_index SET embedding_model = NULL, embed_attempts = 0, embed_error = NULL, embed_after = now();
             DELETE FROM search_reindex_progress;
             INSERT INTO search_reindex_progress (scope, last_id, done, dimension) VALUES ('{EveryType}', '00000000-0000-0000-0000-000000000000', 0, {dimension});
             """), connection, transaction);
         await command.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await connection.ReloadTypesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Re-embeds rows still holding another model's vectors after the pass in id order: rows that a service still
+    /// running with the old settings embedded behind the pass. Repeats while it finds some, a few times at most.
+    /// </summary>
+    private static async Task<long> SweepOtherModelsAsync(
+        NpgsqlConnection connection, SearchEmbedder embedder, string? entityType, int batch, TextWriter output, CancellationToken cancellationToken)
+    {
+        const int MaxPasses = 5;
+        long swept = 0;
+        for (var pass = 0; pass < MaxPasses; pass++)
+        {
+            var found = 0;
+            var after = Guid.Empty;
+            while (true)
+            {
+                await using var select = new NpgsqlCommand("""
+                    SELECT id, content, xmin FROM search_index
+                    WHERE id > $1 AND ($2::text IS NULL OR entity_type = $2) AND embedding IS NOT NULL AND embedding_model IS DISTINCT FROM $4
+                    ORDER BY id LIMIT $3
+                    """, connection);
+                select.Parameters.Add(new NpgsqlParameter { Value = after });
+                select.Parameters.Add(new NpgsqlParameter { Value = (object?)entityType ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+                select.Parameters.Add(new NpgsqlParameter { Value = batch });
+                select.Parameters.Add(new NpgsqlParameter { Value = embedder.Model });
+                var rows = new List<(Guid Id, string Content, uint Version)>();
+                await using (var reader = await select.ExecuteReaderAsync(cancellationToken))
+                {
+                    while (await reader.ReadAsync(cancellationToken))
+                    {
+                        rows.Add((reader.GetGuid(0), reader.GetString(1), reader.GetFieldValue<uint>(2)));
+                    }
+                }
+
+                if (rows.Count == 0)
+                {
+                    break;
+                }
+
+                var vectors = await embedder.EmbedPassagesAsync([.. rows.Select(r => r.Content)], cancellationToken);
+                await SearchIndexer.StoreEmbeddingsAsync(
+                    [.. rows.Select(r => (r.Id, r.Version))], vectors, embedder.Model, [.. rows.Select(r => LexicalVector.Of(r.Content))], connection, null, cancellationToken);
+                after = rows[^1].Id;
+                found += rows.Count;
+            }
+
+            if (found == 0)
+            {
+                break;
+            }
+
+            swept += found;
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"reindex: {found} documents embedded meanwhile by another model, re-embedded"));
+        }
+
+        return swept;
     }
 
     private static async Task<(Guid LastId, long Done)> StartOrResumeAsync(
@@ -173,11 +233,12 @@ public sealed class ReindexCommand : IOperatorCommand
 
     /// <summary>The embeddings and the progress commit together, so a resumed run never skips or repeats a batch.</summary>
     private static async Task StoreAsync(
-        NpgsqlConnection connection, List<(Guid Id, string Content, uint Version)> rows, IReadOnlyList<float[]> vectors,
+        NpgsqlConnection connection, List<(Guid Id, string Content, uint Version)> rows, IReadOnlyList<float[]> vectors, string model,
         string scope, Guid lastId, long done, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await SearchIndexer.StoreEmbeddingsAsync([.. rows.Select(r => (r.Id, r.Version))], vectors, connection, transaction, cancellationToken);
+        await SearchIndexer.StoreEmbeddingsAsync(
+            [.. rows.Select(r => (r.Id, r.Version))], vectors, model, [.. rows.Select(r => LexicalVector.Of(r.Content))], connection, transaction, cancellationToken);
         await using var progress = new NpgsqlCommand(
             "UPDATE search_reindex_progress SET last_id = $2, done = $3, updated_at = now() WHERE scope = $1", connection, transaction);
         progress.Parameters.Add(new NpgsqlParameter { Value = scope });

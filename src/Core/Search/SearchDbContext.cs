@@ -11,6 +11,8 @@ public sealed class SearchDbContext(DbContextOptions<SearchDbContext> options) :
 
     public const string HnswIndexName = "ix_search_index_embedding_hnsw";
 
+    public const string LexicalHnswIndexName = "ix_search_index_lexical_embedding_hnsw";
+
     public DbSet<SearchDocument> Documents => Set<SearchDocument>();
 
     public DbSet<ReindexProgress> ReindexProgress => Set<ReindexProgress>();
@@ -24,6 +26,8 @@ public sealed class SearchDbContext(DbContextOptions<SearchDbContext> options) :
             document.Property(d => d.Id).HasDefaultValueSql("gen_random_uuid()");
             document.Property(d => d.EntityType).HasMaxLength(50);
             document.Property(d => d.Embedding).HasColumnType("vector");
+            document.Property(d => d.EmbeddingModel).HasMaxLength(300);
+            document.Property(d => d.LexicalEmbedding).HasColumnType($"vector({LexicalVector.Dimension})");
             document.Property(d => d.Metadata).HasColumnType("jsonb").HasDefaultValueSql("'{}'::jsonb");
             document.Property(d => d.CreatedAt).HasDefaultValueSql("now()");
             document.Property(d => d.UpdatedAt).HasDefaultValueSql("now()");
@@ -32,6 +36,7 @@ public sealed class SearchDbContext(DbContextOptions<SearchDbContext> options) :
             document.HasIndex(d => new { d.EntityType, d.EntityId }).IsUnique();
             document.HasIndex(d => d.UserId);
             document.HasIndex(d => d.Embedding, HnswIndexName).HasMethod("hnsw").HasOperators("vector_cosine_ops");
+            document.HasIndex(d => d.LexicalEmbedding, LexicalHnswIndexName).HasMethod("hnsw").HasOperators("vector_cosine_ops");
             document.HasIndex(d => d.SearchVector, "ix_search_index_search_vector").HasMethod("gin");
             document.HasIndex(d => d.EmbedAfter, "ix_search_index_pending").HasFilter("embedding IS NULL");
         });

@@ -19,6 +19,12 @@ public sealed class SearchDocument
 
     public Vector? Embedding { get; set; }
 
+    /// <summary>Which provider and model made <see cref="Embedding"/> (<c>onnx:all-MiniLM-L6-v2</c>); NULL for vectors stored before this was recorded.</summary>
+    public string? EmbeddingModel { get; set; }
+
+    /// <summary>The content's hashed words and character n-grams (<see cref="LexicalVector"/>), whatever the provider: hybrid search's word-form signal.</summary>
+    public Vector? LexicalEmbedding { get; set; }
+
     public string Metadata { get; set; } = "{}";
 
     public long UserId { get; set; }

@@ -34,8 +34,9 @@ public static class SearchModule
         switch (embedding.Provider)
         {
             case EmbeddingProvider.Onnx:
-                services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(
-                    _ => new OnnxEmbeddingGenerator(embedding.ModelPath!, embedding.TokenizerPath!, embedding.Dimension));
+                services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => embedding.DefaultModel
+                    ? OnnxEmbeddingGenerator.Default(embedding.Dimension)
+                    : new OnnxEmbeddingGenerator(embedding.ModelPath!, embedding.TokenizerPath!, embedding.Dimension));
                 break;
             case EmbeddingProvider.OpenAi:
                 services.AddHttpClient(OpenAiEmbeddingGenerator.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)

@@ -16,7 +16,7 @@ public sealed class CoreSchemaMatchesDesign(MonolithFixture fixture) : Integrati
         { "tools", ["id", "name", "description", "module_path", "schema", "agent_id", "is_active", "created_at", "updated_at"] },
         { "tool_usage", ["id", "tool_id", "conversation_id", "message_id", "arguments", "result", "execution_time_ms", "server_name", "created_at"] },
         { "audit_log", ["id", "action", "actor", "details", "git_commit", "git_branch", "status", "created_at"] },
-        { "search_index", ["id", "entity_type", "entity_id", "content", "embedding", "metadata", "user_id", "created_at", "updated_at", "search_vector", "embed_attempts", "embed_after", "embed_error"] },
+        { "search_index", ["id", "entity_type", "entity_id", "content", "embedding", "metadata", "user_id", "created_at", "updated_at", "search_vector", "embed_attempts", "embed_after", "embed_error", "embedding_model", "lexical_embedding"] },
         { "search_reindex_progress", ["scope", "last_id", "done", "dimension", "started_at", "updated_at"] },
         {
             "schema_changes",

@@ -9,7 +9,7 @@ public sealed class EmbeddingSettingsNameTheVariable
     public static TheoryData<string, string> Cases => new()
     {
         { "EMBEDDING_PROVIDER=word2vec", "EMBEDDING_PROVIDER must be one of hashing, onnx, openai" },
-        { "EMBEDDING_PROVIDER=onnx", "EMBEDDING_MODEL_PATH is required" },
+        { "EMBEDDING_PROVIDER=onnx;EMBEDDING_TOKENIZER_PATH=/etc/hostname", "EMBEDDING_TOKENIZER_PATH is set without EMBEDDING_MODEL_PATH" },
         { "EMBEDDING_PROVIDER=onnx;EMBEDDING_MODEL_PATH=/nonexistent/model.onnx", "EMBEDDING_MODEL_PATH names no readable file" },
         { "EMBEDDING_PROVIDER=onnx;EMBEDDING_MODEL_PATH=/etc/hostname", "EMBEDDING_TOKENIZER_PATH is required" },
         { "EMBEDDING_PROVIDER=openai;EMBEDDING_MODEL=m", "OPENAI_BASE_URL is required" },
@@ -25,6 +25,18 @@ public sealed class EmbeddingSettingsNameTheVariable
         var error = Assert.Throws<ConfigurationException>(() => EmbeddingSettings.Read(Reader(settings)));
         Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void TheDefaultIsTheBundledModel()
+    {
+        var read = EmbeddingSettings.Read(Reader("EMBEDDING_DIM=384"));
+
+        Assert.Equal(EmbeddingProvider.Onnx, read.Provider);
+        Assert.True(read.DefaultModel);
+        Assert.Equal(384, read.Dimension);
+        Assert.True(File.Exists(read.ModelPath), read.ModelPath);
+        Assert.True(File.Exists(read.TokenizerPath), read.TokenizerPath);
     }
 
     [Theory]

@@ -18,7 +18,7 @@ public sealed class LargeSlicesUseTheHnswIndex(MonolithFixture fixture) : Integr
         var texts = Enumerable.Range(0, DocumentSearch.ExactScanMaxRows + 200).Select(i => $"journal entry {i} about topic {i % 37} and mood {i % 11}").ToList();
         await using (var connection = await dataSource.OpenConnectionAsync())
         {
-            await using (var copy = await connection.BeginBinaryImportAsync("COPY search_index (entity_type, entity_id, user_id, content, embedding) FROM STDIN (FORMAT BINARY)"))
+            await using (var copy = await connection.BeginBinaryImportAsync("COPY search_index (entity_type, entity_id, user_id, content, embedding, embedding_model) FROM STDIN (FORMAT BINARY)"))
             {
                 foreach (var (text, user) in texts.Select(t => (t, 1L)).Concat(texts.Take(50).Select(t => (t, 2L))))
                 {
@@ -28,6 +28,7 @@ public sealed class LargeSlicesUseTheHnswIndex(MonolithFixture fixture) : Integr
                     await copy.WriteAsync(user, NpgsqlDbType.Bigint);
                     await copy.WriteAsync(text, NpgsqlDbType.Text);
                     await copy.WriteAsync(new Vector(hashing.Embed(text)));
+                    await copy.WriteAsync("hashing:hashing-ngrams-3-5", NpgsqlDbType.Text);
                 }
 
                 await copy.CompleteAsync();

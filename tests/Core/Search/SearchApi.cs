@@ -18,9 +18,10 @@ public static class SearchApi
         return response.StatusCode;
     }
 
-    public static async Task<List<JsonElement>> SearchAsync(HttpClient client, long userId, string query, string mode = "semantic", int limit = 10, string[]? entityTypes = null)
+    public static async Task<List<JsonElement>> SearchAsync(
+        HttpClient client, long userId, string query, string mode = "semantic", int limit = 10, string[]? entityTypes = null, double? minScore = null)
     {
-        using var response = await client.PostAsJsonAsync("/api/search", new { userId, query, limit, mode, entityTypes });
+        using var response = await client.PostAsJsonAsync("/api/search", new { userId, query, limit, mode, entityTypes, minScore });
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"search failed with {(int)response.StatusCode}: {body}");
         return [.. JsonDocument.Parse(body).RootElement.EnumerateArray().Select(e => e.Clone())];
@@ -29,4 +30,6 @@ public static class SearchApi
     public static Guid IdOf(JsonElement hit) => hit.GetProperty("entityId").GetGuid();
 
     public static string ContentOf(JsonElement hit) => hit.GetProperty("content").GetString()!;
+
+    public static double ScoreOf(JsonElement hit) => hit.GetProperty("score").GetDouble();
 }

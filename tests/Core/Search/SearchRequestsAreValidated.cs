@@ -17,6 +17,8 @@ public sealed class SearchRequestsAreValidated(MonolithFixture fixture) : Integr
         { """{"userId":1,"query":"x","limit":0}""", "limit" },
         { """{"userId":1,"query":"x","limit":101}""", "limit" },
         { """{"userId":1,"query":"x","mode":"vector"}""", "mode" },
+        { """{"userId":1,"query":"x","minScore":1.5}""", "minScore" },
+        { """{"userId":1,"query":"x","minScore":-0.1}""", "minScore" },
         { $$"""{"userId":1,"query":"x","entityTypes":[{{string.Join(',', Enumerable.Repeat("\"t\"", 21))}}]}""", "entityTypes" },
         { $$"""{"userId":1,"query":"x","entityTypes":["{{new string('t', 51)}}"]}""", "entityTypes[0]" },
         { """{"userId":1,"query":"x","entityTypes":["a/b"]}""", "entityTypes[0]" },

@@ -17,6 +17,9 @@ public sealed partial record EmbeddingSettings(int Dimension)
 
     public string? TokenizerPath { get; init; }
 
+    /// <summary>True when onnx runs the bundled default model (no EMBEDDING_MODEL_PATH).</summary>
+    public bool DefaultModel { get; init; }
+
     public Uri? OpenAiBaseUrl { get; init; }
 
     public string? OpenAiApiKey { get; init; }
@@ -32,7 +35,7 @@ public sealed partial record EmbeddingSettings(int Dimension)
     public static EmbeddingSettings Read(SettingReader settings)
     {
         var dimension = settings.Number("EMBEDDING_DIM", DefaultDimension, 1, MaxIndexedDimension);
-        var provider = settings.Choice("EMBEDDING_PROVIDER", EmbeddingProvider.Hashing, new Dictionary<string, EmbeddingProvider>
+        var provider = settings.Choice("EMBEDDING_PROVIDER", EmbeddingProvider.Onnx, new Dictionary<string, EmbeddingProvider>
         {
             ["hashing"] = EmbeddingProvider.Hashing,
             ["onnx"] = EmbeddingProvider.Onnx,
@@ -40,6 +43,15 @@ public sealed partial record EmbeddingSettings(int Dimension)
         });
         var result = provider switch
         {
+            EmbeddingProvider.Onnx when settings.Text("EMBEDDING_MODEL_PATH") is null => new EmbeddingSettings(dimension)
+            {
+                Provider = provider,
+                DefaultModel = true,
+                ModelPath = DefaultEmbeddingModel.ModelPath,
+                TokenizerPath = settings.Text("EMBEDDING_TOKENIZER_PATH") is null
+                    ? DefaultEmbeddingModel.VocabularyPath
+                    : throw new ConfigurationException("EMBEDDING_TOKENIZER_PATH is set without EMBEDDING_MODEL_PATH: set both, or neither for the default model"),
+            },
             EmbeddingProvider.Onnx => new EmbeddingSettings(dimension)
             {
                 Provider = provider,

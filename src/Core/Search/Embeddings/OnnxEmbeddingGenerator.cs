@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.AI;
 using Microsoft.ML.OnnxRuntime;
 using Monolith.Configuration;
@@ -20,6 +21,11 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
     private readonly EmbeddingGeneratorMetadata metadata;
 
     public OnnxEmbeddingGenerator(string modelPath, string tokenizerPath, int dimension)
+        : this(modelPath, tokenizerPath, dimension, SentenceTokenizer.MaxTokens, ModelIdOf(modelPath))
+    {
+    }
+
+    private OnnxEmbeddingGenerator(string modelPath, string tokenizerPath, int dimension, int maxTokens, string modelId)
     {
         try
         {
@@ -32,7 +38,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
 
         try
         {
-            tokenizer = SentenceTokenizer.Load(tokenizerPath);
+            tokenizer = SentenceTokenizer.Load(tokenizerPath, maxTokens);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or IOException)
         {
@@ -58,7 +64,15 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
                 $"EMBEDDING_DIM is {dimension} but the model at EMBEDDING_MODEL_PATH gives {outputName} of shape [{string.Join(", ", hidden)}]");
         }
 
-        metadata = new EmbeddingGeneratorMetadata("onnx", new Uri(modelPath), Path.GetFileName(modelPath), dimension);
+        metadata = new EmbeddingGeneratorMetadata("onnx", new Uri(modelPath), modelId, dimension);
+    }
+
+    /// <summary>The bundled all-MiniLM-L6-v2, checked by SHA-256 first.</summary>
+    public static OnnxEmbeddingGenerator Default(int dimension)
+    {
+        DefaultEmbeddingModel.Verify();
+        return new OnnxEmbeddingGenerator(
+            DefaultEmbeddingModel.ModelPath, DefaultEmbeddingModel.VocabularyPath, dimension, DefaultEmbeddingModel.MaxTokens, DefaultEmbeddingModel.Name);
     }
 
     public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
@@ -85,6 +99,10 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
     }
 
     public void Dispose() => session.Dispose();
+
+    /// <summary>A model of one's own is known by its file name and size: another export under the same name differs in size.</summary>
+    private static string ModelIdOf(string modelPath) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileName(modelPath)} ({new FileInfo(modelPath).Length} bytes)");
 
     private List<float[]> Run(string[] texts)
     {

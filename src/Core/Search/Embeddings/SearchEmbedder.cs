@@ -8,6 +8,20 @@ namespace Monolith.Search;
 /// </summary>
 public sealed class SearchEmbedder(IEmbeddingGenerator<string, Embedding<float>> generator, EmbeddingSettings settings)
 {
+    /// <summary>
+    /// Which provider and model make the vectors (<c>onnx:all-MiniLM-L6-v2</c>, <c>hashing:hashing-ngrams-3-5</c>,
+    /// <c>openai:&lt;EMBEDDING_MODEL&gt;</c>): stored with every embedding, so vectors of different models are never compared.
+    /// </summary>
+    public string Model { get; } = (settings.Provider switch
+    {
+        EmbeddingProvider.Hashing => "hashing:",
+        EmbeddingProvider.Onnx => "onnx:",
+        _ => "openai:",
+    }) + (settings.Model ?? generator.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId);
+
+    /// <summary>The default model was trained on English text only; hybrid search weighs its meaning less for other scripts.</summary>
+    public bool EnglishOnly => settings.DefaultModel;
+
     public async Task<float[]> EmbedQueryAsync(string query, CancellationToken cancellationToken) =>
         (await EmbedAsync([settings.QueryPrefix + query], cancellationToken))[0];
 

@@ -28,31 +28,32 @@ public sealed class SentenceTokenizer
 
     public int PadId { get; }
 
-    /// <summary>vocab.txt is read as WordPiece; anything else as a sentencepiece model.</summary>
-    public static SentenceTokenizer Load(string path) =>
-        path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) ? WordPiece(path) : SentencePiece(path);
+    /// <summary>vocab.txt is read as WordPiece; anything else as a sentencepiece model. Ids are cut to <paramref name="maxTokens"/>.</summary>
+    public static SentenceTokenizer Load(string path, int maxTokens = MaxTokens) =>
+        path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) ? WordPiece(path, maxTokens) : SentencePiece(path, maxTokens);
 
-    /// <summary>The ids of one text, special tokens included, cut to <see cref="MaxTokens"/>.</summary>
+    /// <summary>The ids of one text, special tokens included, cut to the tokenizer's limit.</summary>
     public IReadOnlyList<int> Encode(string text) => encode(text);
 
-    private static SentenceTokenizer WordPiece(string path)
+    private static SentenceTokenizer WordPiece(string path, int maxTokens)
     {
-        // An uncased vocabulary has no upper-case tokens; a cased one must not be lower-cased before lookup.
+        // An uncased vocabulary has no upper-case tokens; a cased one must not be lower-cased before lookup. Uncased
+        // BERT also strips accents (й → и, ї → і), as its reference tokenizer does: its vocabulary holds no accented forms.
         var cased = File.ReadLines(path).Any(token => !token.StartsWith('[') && token.Any(char.IsUpper));
-        var tokenizer = BertTokenizer.Create(path, new BertOptions { LowerCaseBeforeTokenization = !cased });
+        var tokenizer = BertTokenizer.Create(path, new BertOptions { LowerCaseBeforeTokenization = !cased, RemoveNonSpacingMarks = !cased });
         return new SentenceTokenizer(
-            text => tokenizer.EncodeToIds(text, MaxTokens, addSpecialTokens: true, out _, out _),
+            text => tokenizer.EncodeToIds(text, maxTokens, addSpecialTokens: true, out _, out _),
             tokenizer.PaddingTokenId);
     }
 
-    private static SentenceTokenizer SentencePiece(string path)
+    private static SentenceTokenizer SentencePiece(string path, int maxTokens)
     {
         using var stream = File.OpenRead(path);
         var tokenizer = SentencePieceTokenizer.Create(stream, addBeginningOfSentence: false, addEndOfSentence: false);
         return new SentenceTokenizer(
             text =>
             {
-                var pieces = tokenizer.EncodeToIds(text, addBeginningOfSentence: false, addEndOfSentence: false, MaxTokens - 2, out _, out _);
+                var pieces = tokenizer.EncodeToIds(text, addBeginningOfSentence: false, addEndOfSentence: false, maxTokens - 2, out _, out _);
                 var ids = new List<int>(pieces.Count + 2) { XlmrBos };
                 ids.AddRange(pieces.Select(id => id == tokenizer.UnknownId ? XlmrUnk : id + XlmrOffset));
                 ids.Add(XlmrEos);

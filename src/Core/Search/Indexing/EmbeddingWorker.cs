@@ -118,7 +118,8 @@ public sealed partial class EmbeddingWorker(NpgsqlDataSource dataSource, SearchE
     {
         // A batch without an explicit transaction runs as one implicit transaction.
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await SearchIndexer.StoreEmbeddingsAsync([.. rows.Select(r => (r.Id, r.Version))], vectors, connection, null, cancellationToken);
+        await SearchIndexer.StoreEmbeddingsAsync(
+            [.. rows.Select(r => (r.Id, r.Version))], vectors, embedder.Model, [.. rows.Select(r => LexicalVector.Of(r.Content))], connection, null, cancellationToken);
     }
 
     private async Task FailAsync(ClaimedRow row, string error, CancellationToken cancellationToken)

@@ -15,18 +15,22 @@ namespace Monolith.Search;
 public sealed partial class SearchIndexer(NpgsqlDataSource dataSource, SearchEmbedder embedder, ILogger<SearchIndexer> logger)
 {
     private const string UpsertSql = """
-        INSERT INTO search_index AS s (entity_type, entity_id, user_id, content, metadata, embedding, embed_attempts, embed_after, embed_error)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, now() + $8, $9)
+        INSERT INTO search_index AS s (entity_type, entity_id, user_id, content, metadata, embedding, embed_attempts, embed_after, embed_error, embedding_model, lexical_embedding)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, now() + $8, $9, $10, $11::real[]::vector)
         ON CONFLICT (entity_type, entity_id) DO UPDATE SET
             content = excluded.content, metadata = excluded.metadata, embedding = excluded.embedding,
+            embedding_model = excluded.embedding_model, lexical_embedding = excluded.lexical_embedding,
             embed_attempts = excluded.embed_attempts, embed_after = excluded.embed_after, embed_error = excluded.embed_error,
             updated_at = now()
         WHERE s.user_id = excluded.user_id
         RETURNING (xmax = 0)
         """;
 
-    private const string StoreEmbeddingSql =
-        "UPDATE search_index SET embedding = $3, embed_attempts = 0, embed_error = NULL WHERE id = $1 AND xmin = $2";
+    private const string StoreEmbeddingSql = """
+        UPDATE search_index SET embedding = $3, embedding_model = $4, lexical_embedding = coalesce($5::real[]::vector, lexical_embedding),
+            embed_attempts = 0, embed_error = NULL
+        WHERE id = $1 AND xmin = $2
+        """;
 
     /// <summary>Embeds and upserts one document; when the provider fails the row is written without an embedding and queued.</summary>
     public async Task<IndexOutcome> IndexAsync(IndexedDocument document, CancellationToken cancellationToken) =>
@@ -54,7 +58,7 @@ public sealed partial class SearchIndexer(NpgsqlDataSource dataSource, SearchEmb
         {
             var pending = vectors is null;
             var created = await UpsertAsync(
-                documents[i], vectors?[i], pending ? 1 : 0, pending ? EmbeddingBackoff.First : TimeSpan.Zero, failure, connection, transaction, cancellationToken);
+                documents[i], vectors?[i], embedder.Model, pending ? 1 : 0, pending ? EmbeddingBackoff.First : TimeSpan.Zero, failure, connection, transaction, cancellationToken);
             outcomes.Add(new IndexOutcome(documents[i].EntityType, documents[i].EntityId, created, !pending));
         }
 
@@ -67,7 +71,7 @@ public sealed partial class SearchIndexer(NpgsqlDataSource dataSource, SearchEmb
     /// the commit. Returns true when the row is new. A document owned by another user is a conflict.
     /// </summary>
     public static Task<bool> EnqueueAsync(IndexedDocument document, NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken) =>
-        UpsertAsync(document, null, 0, TimeSpan.Zero, null, connection, transaction, cancellationToken);
+        UpsertAsync(document, null, null, 0, TimeSpan.Zero, null, connection, transaction, cancellationToken);
 
     /// <summary>
     /// Replaces the content and metadata of the user's existing document inside the caller's transaction and queues it
@@ -79,7 +83,8 @@ public sealed partial class SearchIndexer(NpgsqlDataSource dataSource, SearchEmb
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(connection);
         await using var command = new NpgsqlCommand("""
-            UPDATE search_index SET content = $4, metadata = $5, embedding = NULL, embed_attempts = 0, embed_after = now(), embed_error = NULL, updated_at = now()
+            UPDATE search_index SET content = $4, metadata = $5, embedding = NULL, embedding_model = NULL, lexical_embedding = $6::real[]::vector,
+                embed_attempts = 0, embed_after = now(), embed_error = NULL, updated_at = now()
             WHERE entity_type = $1 AND entity_id = $2 AND user_id = $3
             """, connection, transaction);
         command.Parameters.Add(new NpgsqlParameter { Value = document.EntityType });
@@ -87,6 +92,7 @@ public sealed partial class SearchIndexer(NpgsqlDataSource dataSource, SearchEmb
         command.Parameters.Add(new NpgsqlParameter { Value = document.UserId });
         command.Parameters.Add(new NpgsqlParameter { Value = JsonbText.SanitizeText(document.Content) });
         command.Parameters.Add(new NpgsqlParameter { Value = JsonbText.Sanitize(document.Metadata ?? "{}"), NpgsqlDbType = NpgsqlDbType.Jsonb });
+        command.Parameters.Add(new NpgsqlParameter { Value = LexicalVector.Of(document.Content) });
         return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
 
@@ -113,8 +119,8 @@ public sealed partial class SearchIndexer(NpgsqlDataSource dataSource, SearchEmb
     /// was read keeps its own (newer) state: the change queued it for the embedding worker again.
     /// </summary>
     public static async Task StoreEmbeddingsAsync(
-        IReadOnlyList<(Guid Id, uint Version)> rows, IReadOnlyList<float[]> vectors, NpgsqlConnection connection, NpgsqlTransaction? transaction,
-        CancellationToken cancellationToken)
+        IReadOnlyList<(Guid Id, uint Version)> rows, IReadOnlyList<float[]> vectors, string model, IReadOnlyList<float[]>? lexical,
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(vectors);
@@ -125,6 +131,8 @@ public sealed partial class SearchIndexer(NpgsqlDataSource dataSource, SearchEmb
             command.Parameters.Add(new NpgsqlParameter { Value = rows[i].Id });
             command.Parameters.Add(new NpgsqlParameter { Value = rows[i].Version, NpgsqlDbType = NpgsqlDbType.Xid });
             command.Parameters.Add(new NpgsqlParameter { Value = new Vector(vectors[i]) });
+            command.Parameters.Add(new NpgsqlParameter { Value = model });
+            command.Parameters.Add(new NpgsqlParameter { Value = lexical is null ? DBNull.Value : lexical[i], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Real });
             batch.BatchCommands.Add(command);
         }
 
@@ -132,7 +140,7 @@ public sealed partial class SearchIndexer(NpgsqlDataSource dataSource, SearchEmb
     }
 
     private static async Task<bool> UpsertAsync(
-        IndexedDocument document, float[]? vector, int attempts, TimeSpan retryIn, string? error,
+        IndexedDocument document, float[]? vector, string? model, int attempts, TimeSpan retryIn, string? error,
         NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -148,6 +156,9 @@ public sealed partial class SearchIndexer(NpgsqlDataSource dataSource, SearchEmb
         command.Parameters.Add(new NpgsqlParameter { Value = attempts });
         command.Parameters.Add(new NpgsqlParameter { Value = retryIn });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)error ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = vector is null || model is null ? DBNull.Value : model, NpgsqlDbType = NpgsqlDbType.Text });
+        // real[] cast to vector in SQL: callers' connections need no pgvector type mapping for it.
+        command.Parameters.Add(new NpgsqlParameter { Value = LexicalVector.Of(document.Content) });
         var created = await command.ExecuteScalarAsync(cancellationToken);
         return created is bool isNew
             ? isNew

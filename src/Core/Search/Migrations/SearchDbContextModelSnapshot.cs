@@ -98,6 +98,11 @@ namespace Monolith.Search.Migrations
                         .HasColumnType("vector")
                         .HasColumnName("embedding");
 
+                    b.Property<string>("EmbeddingModel")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("embedding_model");
+
                     b.Property<Guid>("EntityId")
                         .HasColumnType("uuid")
                         .HasColumnName("entity_id");
@@ -107,6 +112,10 @@ namespace Monolith.Search.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)")
                         .HasColumnName("entity_type");
+
+                    b.Property<Vector>("LexicalEmbedding")
+                        .HasColumnType("vector(384)")
+                        .HasColumnName("lexical_embedding");
 
                     b.Property<string>("Metadata")
                         .IsRequired()
@@ -143,6 +152,11 @@ namespace Monolith.Search.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Embedding" }, "ix_search_index_embedding_hnsw"), "hnsw");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Embedding" }, "ix_search_index_embedding_hnsw"), new[] { "vector_cosine_ops" });
+
+                    b.HasIndex(new[] { "LexicalEmbedding" }, "ix_search_index_lexical_embedding_hnsw");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "LexicalEmbedding" }, "ix_search_index_lexical_embedding_hnsw"), "hnsw");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "LexicalEmbedding" }, "ix_search_index_lexical_embedding_hnsw"), new[] { "vector_cosine_ops" });
 
                     b.HasIndex(new[] { "EmbedAfter" }, "ix_search_index_pending")
                         .HasFilter("embedding IS NULL");

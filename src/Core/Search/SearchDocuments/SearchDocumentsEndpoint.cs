@@ -18,7 +18,7 @@ public static class SearchDocumentsEndpoint
         {
             var hits = await search.SearchAsync(
                 request.UserId!.Value, request.Query!, request.Limit ?? SearchRequest.DefaultLimit,
-                request.EntityTypes?.Select(t => t!).ToList(), request.SearchMode, cancellationToken);
+                new SearchFilter(request.EntityTypes?.Select(t => t!).ToList(), MinScore: request.MinScore), request.SearchMode, cancellationToken);
             return TypedResults.Ok(hits);
         }
         catch (EmbeddingFailedException e)

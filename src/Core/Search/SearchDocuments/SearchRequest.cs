@@ -2,7 +2,7 @@
 namespace Monolith.Search;
 
 /// <summary>The body of POST /api/search.</summary>
-public sealed record SearchRequest(long? UserId, string? Query, int? Limit, IReadOnlyList<string?>? EntityTypes, string? Mode)
+public sealed record SearchRequest(long? UserId, string? Query, int? Limit, IReadOnlyList<string?>? EntityTypes, string? Mode, double? MinScore = null)
 {
     public const int DefaultLimit = 10;
 

@@ -2,7 +2,7 @@ using FluentValidation;
 
 namespace Monolith.Search;
 
-/// <summary>Validates a search: one user, a query of 1 to 1000 characters, limit 1..100, up to 20 entity types, a known mode.</summary>
+/// <summary>Validates a search: one user, a query of 1 to 1000 characters, limit 1..100, up to 20 entity types, a known mode, minScore 0..1.</summary>
 public sealed class SearchRequestValidator : AbstractValidator<SearchRequest>
 {
     public const int MaxQueryLength = 1000;
@@ -20,5 +20,7 @@ public sealed class SearchRequestValidator : AbstractValidator<SearchRequest>
         RuleForEach(r => r.EntityTypes).NotEmpty().MustBeEntityType();
         RuleFor(r => r.Mode).Must(m => m is null || SearchRequest.Modes.ContainsKey(m))
             .WithMessage("'mode' must be semantic, fulltext or hybrid.");
+        RuleFor(r => r.MinScore).InclusiveBetween(0, 1).When(r => r.MinScore is not null)
+            .WithMessage("'minScore' must be between 0 and 1 (the mode's score scale).");
     }
 }
