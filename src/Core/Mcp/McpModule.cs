@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol;
+using ModelContextProtocol.AspNetCore;
 using ModelContextProtocol.Protocol;
 using Monolith.Http;
 
@@ -30,10 +31,15 @@ public static class McpModule
                 options.Capabilities = new ServerCapabilities { Tools = new ToolsCapability { ListChanged = true } };
             })
             .WithHttpTransport(options =>
+            {
+                // Stateful, so a connected client hears tools/list_changed on its GET stream; clients of newer protocol
+                // revisions are served the initialize handshake.
+                options.SessionMode = HttpServerSessionMode.Stateful;
 #pragma warning disable MCPEXP002 // The session handler is how a server learns that a session ended; no stable API says so.
                 options.RunSessionHandler = (context, server, cancellationToken) =>
-                    context.RequestServices.GetRequiredService<McpSessions>().RunAsync(server, cancellationToken))
+                    context.RequestServices.GetRequiredService<McpSessions>().RunAsync(server, cancellationToken);
 #pragma warning restore MCPEXP002
+            })
             .WithListToolsHandler((request, _) =>
                 ValueTask.FromResult(new ListToolsResult { Tools = request.Services!.GetRequiredService<McpToolbox>().List() }))
             .WithCallToolHandler(async (request, cancellationToken) =>
