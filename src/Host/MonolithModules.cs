@@ -9,6 +9,7 @@ using Monolith.Database;
 using Monolith.DynamicEntities;
 using Monolith.Health;
 using Monolith.Http;
+using Monolith.Mcp;
 using Monolith.Mechanic;
 using Monolith.Registry;
 using Monolith.Retention;
@@ -46,6 +47,7 @@ public static class MonolithModules
             .AddDynamicEntitiesModule()
             .AddAgentsModule(settings)
             .AddTelegramModule(settings)
+            .AddMcpModule()
             .AddHealthModule();
 
     public static WebApplication MapMonolithEndpoints(this WebApplication app)
@@ -60,6 +62,7 @@ public static class MonolithModules
         app.MapDynamicEntitiesEndpoints();
         app.MapAdminEndpoints();
         app.MapTelegramEndpoints();
+        app.MapMcpEndpoints();
         return app;
     }
 }

@@ -39,6 +39,7 @@ internal static class ModuleGraph
         ["Agents"] = ["Registry", "Conversations", "Checkpoints", "Search"],
         ["Telegram"] = ["Agents"],
         ["Admin"] = [],
+        ["Mcp"] = ["DynamicEntities", "Conversations", "Search", "Mechanic"],
     };
 
     public static System.Reflection.Assembly Core => typeof(AuditLog).Assembly;
