@@ -21,6 +21,8 @@ public sealed class TestHost : IAsyncDisposable
         ["API_KEY"] = TestKeys.Service,
         ["ADMIN_API_KEY"] = TestKeys.Admin,
         ["PROPOSER_API_KEY"] = TestKeys.Proposer,
+        // Never the clone the tests run from: what the Mechanic committed there must not reach a test database.
+        ["MECHANIC_REPO_PATH"] = ScratchRepository.Create(),
     };
 
     /// <param name="prepare">Runs start-up migrations before serving, as the real service does.</param>
