@@ -22,6 +22,8 @@ public static class MonolithApplication
         {
             options.AddDocumentTransformer<OpenApiConventions>();
             options.AddSchemaTransformer<AllowedValuesInOpenApi>();
+            options.AddSchemaTransformer<NumbersInOpenApi>();
+            options.AddSchemaTransformer<ChangeRequestInOpenApi>();
         });
         builder.Services.AddMonolithServiceModules(settings);
 

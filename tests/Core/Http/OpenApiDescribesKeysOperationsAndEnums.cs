@@ -44,6 +44,31 @@ public sealed class OpenApiDescribesKeysOperationsAndEnums(MonolithFixture fixtu
         Assert.Equal(["semantic", "fulltext", "hybrid"], properties.GetProperty("mode").GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
     }
 
+    [Fact]
+    public async Task NumbersAreTypedAsNumbersOnly()
+    {
+        var document = await DocumentAsync();
+
+        var userId = document.GetProperty("components").GetProperty("schemas").GetProperty("SearchRequest").GetProperty("properties").GetProperty("userId");
+        var types = userId.GetProperty("type");
+        var names = types.ValueKind == JsonValueKind.Array ? types.EnumerateArray().Select(t => t.GetString()).ToList() : [types.GetString()];
+        Assert.Contains("integer", names);
+        Assert.DoesNotContain("string", names);
+        Assert.False(userId.TryGetProperty("pattern", out _), userId.ToString());
+    }
+
+    [Fact]
+    public async Task AChangeRequestHasExactlyOneOfEntityAndSource()
+    {
+        var document = await DocumentAsync();
+
+        var request = document.GetProperty("components").GetProperty("schemas").GetProperty("ChangeRequest");
+        Assert.Equal(["actor", "instruction"], request.GetProperty("required").EnumerateArray().Select(r => r.GetString()).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["entity", "source"],
+            request.GetProperty("oneOf").EnumerateArray().Select(option => Assert.Single(option.GetProperty("required").EnumerateArray()).GetString()).Order(StringComparer.Ordinal));
+    }
+
     private async Task<JsonElement> DocumentAsync() =>
         JsonDocument.Parse(await Fixture.Client().GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative))).RootElement.Clone();
 }
