@@ -73,8 +73,12 @@ build_stamp() {
 # embedded files. src/Dynamic/Schema and src/Dynamic/Migrations are left out: the Mechanic writes them and the build
 # never compiles them (the service reads them at run time), so a Mechanic commit does not make the build stale.
 build_is_stale() {
-  [ -f "$(host_dll)" ] && [ -f "$(build_stamp)" ] || return 0
+  [ -f "$(host_dll)" ] || return 0
+  # A build made by hand (dotnet build) leaves no stamp; the host DLL's time stands in for it.
+  local since
+  since="$(build_stamp)"
+  [ -f "$since" ] || since="$(host_dll)"
   [ -n "$(find "$REPO_ROOT/src" "$REPO_ROOT"/Directory.*.props \
       \( -path '*/bin' -o -path '*/obj' -o -path "$REPO_ROOT/src/Dynamic/Schema" -o -path "$REPO_ROOT/src/Dynamic/Migrations" \) -prune -o \
-      \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -path '*/Admin/Page/*' \) -type f -newer "$(build_stamp)" -print -quit)" ]
+      \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -path '*/Admin/Page/*' \) -type f -newer "$since" -print -quit)" ]
 }
