@@ -93,9 +93,15 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
     {
         var path = json.Path is null or "$" ? null : json.Path;
         var field = path is null ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
-        var message = json.Message.Contains("could not be converted", StringComparison.Ordinal) || json.Message.Contains("Monolith.", StringComparison.Ordinal)
-            ? path is null ? "The request body is not a JSON value of the expected type (an object)." : $"The value at {path} has the wrong JSON type."
-            : json.Message;
+        var quoted = json.Message.Split('\'');
+        var message = json.Message switch
+        {
+            var text when text.StartsWith("Duplicate property", StringComparison.Ordinal) && quoted.Length > 2 =>
+                $"The key '{quoted[1]}' appears more than once{(path is null ? "" : $" at {path}")}; send each key once.",
+            var text when text.Contains("could not be converted", StringComparison.Ordinal) || text.Contains("Monolith.", StringComparison.Ordinal) =>
+                path is null ? "The request body is not a JSON value of the expected type (an object)." : $"The value at {path} has the wrong JSON type.",
+            var text => text,
+        };
         return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
         {
             Status = StatusCodes.Status400BadRequest,
