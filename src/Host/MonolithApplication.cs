@@ -18,7 +18,13 @@ public static class MonolithApplication
         builder.WebHost.UseUrls(host.Url);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 16 * 1024 * 1024);
         ConfigureLogging(builder.Logging, host.JsonLogs);
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer<OpenApiConventions>();
+            options.AddSchemaTransformer<AllowedValuesInOpenApi>();
+            options.AddSchemaTransformer<NumbersInOpenApi>();
+            options.AddSchemaTransformer<ChangeRequestInOpenApi>();
+        });
         builder.Services.AddMonolithServiceModules(settings);
 
         var app = builder.Build();

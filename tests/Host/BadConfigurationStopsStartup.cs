@@ -59,6 +59,7 @@ public sealed class BadConfigurationStopsStartup
         start.Environment["API_KEY"] = TestKeys.Service;
         start.Environment["ADMIN_API_KEY"] = TestKeys.Admin;
         start.Environment["PORT"] = "5999";
+        start.Environment["MECHANIC_REPO_PATH"] = ScratchRepository.Create();
         if (value is null)
         {
             start.Environment.Remove(name);

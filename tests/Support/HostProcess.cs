@@ -34,7 +34,8 @@ public sealed class HostProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the service with exactly <paramref name="settings"/> as its environment and waits until /health/ready answers 200.</summary>
-    public static async Task<HostProcess> StartAsync(IDictionary<string, string?> settings)
+    /// <param name="workingDirectory">The process's current folder; the test output folder unless given.</param>
+    public static async Task<HostProcess> StartAsync(IDictionary<string, string?> settings, string? workingDirectory = null)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Monolith.Host.dll")])
@@ -42,7 +43,7 @@ public sealed class HostProcess : IAsyncDisposable
             RedirectStandardError = true,
             RedirectStandardOutput = true,
             UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = workingDirectory ?? AppContext.BaseDirectory,
         };
         foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MECHANIC_", StringComparison.Ordinal) || k.EndsWith("DATABASE_URL", StringComparison.Ordinal)).ToList())
         {
@@ -51,7 +52,14 @@ public sealed class HostProcess : IAsyncDisposable
 
         foreach (var (key, value) in settings)
         {
-            start.Environment[key] = value;
+            if (value is null)
+            {
+                start.Environment.Remove(key);
+            }
+            else
+            {
+                start.Environment[key] = value;
+            }
         }
 
         start.Environment["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);

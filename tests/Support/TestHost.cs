@@ -24,6 +24,8 @@ public sealed class TestHost : IAsyncDisposable
 
         // The many hosts of the suite stay light; the default model (onnx, all-MiniLM-L6-v2) has tests of its own.
         ["EMBEDDING_PROVIDER"] = "hashing",
+        // Never the clone the tests run from: what the Mechanic committed there must not reach a test database.
+        ["MECHANIC_REPO_PATH"] = ScratchRepository.Create(),
     };
 
     /// <param name="prepare">Runs start-up migrations before serving, as the real service does.</param>

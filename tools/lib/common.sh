@@ -57,8 +57,28 @@ ensure_keys() {
 build_solution() {
   echo "• building"
   (cd "$REPO_ROOT" && dotnet build Monolith.sln -c Release -nologo -v q -clp:ErrorsOnly) || { echo "tools: build failed" >&2; exit 1; }
+  mkdir -p "$DATA_DIR" && touch "$(build_stamp)"
 }
 
 host_dll() {
   echo "${REPO_ROOT}/src/Host/bin/Release/net10.0/Monolith.Host.dll"
+}
+
+# Written after every successful build: an incremental build that changes nothing leaves the DLLs' times alone.
+build_stamp() {
+  echo "${DATA_DIR}/build.stamp"
+}
+
+# True when a file the build reads is newer than the last build: code, project files, shared props, the admin page's
+# embedded files. src/Dynamic/Schema and src/Dynamic/Migrations are left out: the Mechanic writes them and the build
+# never compiles them (the service reads them at run time), so a Mechanic commit does not make the build stale.
+build_is_stale() {
+  [ -f "$(host_dll)" ] || return 0
+  # A build made by hand (dotnet build) leaves no stamp; the host DLL's time stands in for it.
+  local since
+  since="$(build_stamp)"
+  [ -f "$since" ] || since="$(host_dll)"
+  [ -n "$(find "$REPO_ROOT/src" "$REPO_ROOT"/Directory.*.props \
+      \( -path '*/bin' -o -path '*/obj' -o -path "$REPO_ROOT/src/Dynamic/Schema" -o -path "$REPO_ROOT/src/Dynamic/Migrations" \) -prune -o \
+      \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -path '*/Admin/Page/*' \) -type f -newer "$since" -print -quit)" ]
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using FluentValidation;
 using Monolith.Http;
@@ -71,7 +72,8 @@ public sealed class DynamicEntityStore(NpgsqlDataSource dataSource, EntityValida
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await ValidateAsync(version, shape, input, EntityWriteMode.Create, transaction, cancellationToken);
+        var owner = input.Value(EntityInputValidator.CreatedBy) is { ValueKind: JsonValueKind.Number } sent && sent.TryGetInt64(out var user) ? user : (long?)null;
+        await ValidateAsync(version, shape, input, EntityWriteMode.Create, owner, transaction, cancellationToken);
 
         await using var command = new NpgsqlCommand(null, connection, transaction);
         var columns = new List<string> { CreatedBy };
@@ -99,7 +101,7 @@ public sealed class DynamicEntityStore(NpgsqlDataSource dataSource, EntityValida
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await ValidateAsync(version, shape, input, EntityWriteMode.Patch, transaction, cancellationToken);
+        await ValidateAsync(version, shape, input, EntityWriteMode.Patch, await RowOwnerAsync(shape, id, transaction, cancellationToken), transaction, cancellationToken);
 
         await using var command = new NpgsqlCommand(null, connection, transaction);
         var assignments = new List<string> { $"{UpdatedAt} = now()" };
@@ -139,11 +141,20 @@ public sealed class DynamicEntityStore(NpgsqlDataSource dataSource, EntityValida
         await transaction.CommitAsync(cancellationToken);
     }
 
+    /// <summary>The user a patched row belongs to (createdBy never changes), for its reference checks; null for a missing row, which the UPDATE then answers 404.</summary>
+    private static async Task<long?> RowOwnerAsync(EntityShape shape, Guid id, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(null, transaction.Connection, transaction);
+        command.CommandText = $"SELECT {CreatedBy} FROM {EntitySql.Quote(shape.Table)} WHERE {Id} = {Add(command, id, NpgsqlDbType.Uuid)} AND NOT {IsDeleted}";
+        return await command.ExecuteScalarAsync(cancellationToken) is long owner ? owner : null;
+    }
+
     private async Task ValidateAsync(
-        SchemaVersion version, EntityShape shape, EntityInput input, EntityWriteMode mode, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+        SchemaVersion version, EntityShape shape, EntityInput input, EntityWriteMode mode, long? owner, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
         var context = new ValidationContext<EntityInput>(input);
         context.RootContextData[EntityInputValidator.TransactionKey] = transaction;
+        context.RootContextData[EntityInputValidator.OwnerKey] = owner;
         var result = await validators.For(version, shape, mode).ValidateAsync(context, cancellationToken);
         if (!result.IsValid)
         {

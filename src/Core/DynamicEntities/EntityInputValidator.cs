@@ -6,10 +6,15 @@ using Npgsql;
 namespace Monolith.DynamicEntities;
 
 /// <summary>Validates a dynamic entity body against the fields the entity declares in one schema version.</summary>
-/// <remarks>Reference checks read the referenced table inside the write's transaction, passed as <see cref="TransactionKey"/> in the root context data.</remarks>
+/// <remarks>
+/// Reference checks read the referenced table inside the write's transaction, passed as <see cref="TransactionKey"/> in
+/// the root context data, with the user the written row belongs to as <see cref="OwnerKey"/>: a row may reference only
+/// rows of the same user.
+/// </remarks>
 public sealed class EntityInputValidator : AbstractValidator<EntityInput>
 {
     public const string TransactionKey = "transaction";
+    public const string OwnerKey = "owner";
     public const string CreatedBy = "createdBy";
 
     private static readonly HashSet<string> ServiceSetFields = new(StringComparer.Ordinal) { "id", "createdAt", "updatedAt", "isDeleted" };
@@ -98,15 +103,19 @@ public sealed class EntityInputValidator : AbstractValidator<EntityInput>
         }
 
         var transaction = (NpgsqlTransaction)context.RootContextData[TransactionKey];
-        // FOR SHARE makes a concurrent soft delete of the referenced row wait until this write commits.
+        var owner = context.RootContextData.TryGetValue(OwnerKey, out var known) ? known as long? : null;
+        // FOR SHARE makes a concurrent soft delete of the referenced row wait until this write commits. Another user's
+        // row answers exactly as a missing one, so the check does not tell whether an id exists.
         await using var command = new NpgsqlCommand(
-            $"SELECT 1 FROM {EntitySql.Quote(target.Table)} WHERE {EntitySql.Quote(BaseColumns.Id)} = $1 AND NOT {EntitySql.Quote(BaseColumns.IsDeleted)} FOR SHARE",
+            $"SELECT 1 FROM {EntitySql.Quote(target.Table)} WHERE {EntitySql.Quote(BaseColumns.Id)} = $1 AND NOT {EntitySql.Quote(BaseColumns.IsDeleted)} " +
+            $"AND {EntitySql.Quote(BaseColumns.CreatedBy)} IS NOT DISTINCT FROM $2 FOR SHARE",
             transaction.Connection,
             transaction);
         command.Parameters.Add(new NpgsqlParameter { Value = id });
+        command.Parameters.Add(new NpgsqlParameter { Value = owner is { } user ? user : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint });
         if (await command.ExecuteScalarAsync(cancellationToken) is null)
         {
-            context.AddFailure(jsonName, $"{jsonName} must be the id of an existing {referenced}; {id} is not one.");
+            context.AddFailure(jsonName, $"{jsonName} must be the id of an existing {referenced} of the same user (createdBy); {id} is not one.");
         }
     }
 }

@@ -32,6 +32,8 @@ public static class HttpModule
             .AddPolicy(AccessPolicy.Admin, policy => policy.RequireRole(ApiKeyAuthentication.AdminRole))
             .AddPolicy(AccessPolicy.Proposer, policy => policy.RequireRole(ApiKeyAuthentication.ProposerRole));
         ValidatorOptions.Global.PropertyNameResolver = (_, member, _) => member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
+        // Messages name a field as the JSON does ('userId'), not FluentValidation's split form ('User Id').
+        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
         return services;
     }
 

@@ -53,8 +53,9 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             Title = "The request is not valid.",
             Detail = bad.Message,
         },
-        BadHttpRequestException bad => Problem(bad.StatusCode, "The request could not be read.", Unwrap(bad)),
-        JsonException json => Problem(StatusCodes.Status400BadRequest, "The request body is not valid JSON.", json.Message),
+        BadHttpRequestException { InnerException: JsonException json } => JsonProblem(json),
+        BadHttpRequestException bad => Problem(bad.StatusCode, "The request could not be read.", bad.Message),
+        JsonException json => JsonProblem(json),
         NotFoundException notFound => Problem(StatusCodes.Status404NotFound, NotFoundProblem.Title, notFound.Message),
         ConflictException conflict => Problem(StatusCodes.Status409Conflict, ConflictProblem.Title, conflict.Message),
         GoneException gone => Problem(StatusCodes.Status410Gone, GoneProblem.Title, gone.Message),
@@ -84,8 +85,30 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
     private static ProblemDetails Unavailable => Problem(
         StatusCodes.Status503ServiceUnavailable, "Database unavailable.", "The database is restarting, failing over or refusing connections; retry the request.");
 
-    private static string Unwrap(BadHttpRequestException bad) =>
-        bad.InnerException is JsonException json ? $"{bad.Message} {json.Message}" : bad.Message;
+    /// <summary>
+    /// A body that is not JSON, or JSON of the wrong shape, as a validation problem naming the field (from the JSON path):
+    /// System.Text.Json's own message names our internal .NET types, so a wrong type gets a sentence of ours instead.
+    /// </summary>
+    private static HttpValidationProblemDetails JsonProblem(JsonException json)
+    {
+        var path = json.Path is null or "$" ? null : json.Path;
+        var field = path is null ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+        var quoted = json.Message.Split('\'');
+        var message = json.Message switch
+        {
+            var text when text.StartsWith("Duplicate property", StringComparison.Ordinal) && quoted.Length > 2 =>
+                $"The key '{quoted[1]}' appears more than once{(path is null ? "" : $" at {path}")}; send each key once.",
+            var text when text.Contains("could not be converted", StringComparison.Ordinal) || text.Contains("Monolith.", StringComparison.Ordinal) =>
+                path is null ? "The request body is not a JSON value of the expected type (an object)." : $"The value at {path} has the wrong JSON type.",
+            var text => text,
+        };
+        return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request body is not valid JSON.",
+            Detail = message,
+        };
+    }
 
     private static ProblemDetails Problem(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };
 

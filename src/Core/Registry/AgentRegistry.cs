@@ -108,7 +108,7 @@ public sealed class AgentRegistry(RegistryDbContext db)
         }
 
         agent.Version++;
-        agent.UpdatedAt = DateTime.UtcNow;
+        agent.UpdatedAt = DatabaseClock.UtcNow();
         await db.SaveChangesAsync(cancellationToken);
         await changes.RecordAsync(db, Entity, agent.Name, operation, actor, agent.Version, cancellationToken);
     }

@@ -7,7 +7,7 @@ namespace Monolith.Registry;
 /// <summary>Saves registry changes, turning a taken unique name into a 409 that names it.</summary>
 internal static class RegistryConflicts
 {
-    public static ConflictException NameTaken(string what, string name) => new($"A {what} named '{name}' already exists.");
+    public static ConflictException NameTaken(string what, string name) => new($"{Article(what)} {what} named '{name}' already exists.");
 
     /// <summary>Callers look the name up first to answer the common case without a failed INSERT; this still decides a race.</summary>
     public static async Task SaveUniqueAsync(this RegistryDbContext db, string what, string name, CancellationToken cancellationToken)
@@ -21,4 +21,6 @@ internal static class RegistryConflicts
             throw NameTaken(what, name);
         }
     }
+
+    private static string Article(string noun) => "aeiou".Contains(char.ToLowerInvariant(noun[0]), StringComparison.Ordinal) ? "An" : "A";
 }

@@ -145,7 +145,7 @@ public sealed class ToolRegistry(RegistryDbContext db)
             return;
         }
 
-        tool.UpdatedAt = DateTime.UtcNow;
+        tool.UpdatedAt = DatabaseClock.UtcNow();
         await db.SaveChangesAsync(cancellationToken);
         await changes.RecordAsync(db, Entity, tool.Name, operation, actor, null, cancellationToken);
     }

@@ -72,6 +72,10 @@ public sealed class AdminReviewsARealProposalInTheBrowser : IAsyncLifetime
         await Assertions.Expect(card.Locator(".reject-form")).ToBeHiddenAsync();
 
         await card.Locator("button.approve").ClickAsync();
+        // The first click only asks: nothing is applied until the admin confirms.
+        await Assertions.Expect(card.Locator(".approve-confirm")).ToBeVisibleAsync();
+        Assert.Equal("pending_review", (await admin.GetFromJsonAsync<JsonElement>(new Uri($"/api/admin/mechanic/changes/{id}", UriKind.Relative))).GetProperty("status").GetString());
+        await card.Locator("button.confirm-approve").ClickAsync();
 
         var applied = page.Locator($"#history article[data-id='{id}']");
         await Assertions.Expect(applied.Locator(".badge").First).ToHaveTextAsync("applied");

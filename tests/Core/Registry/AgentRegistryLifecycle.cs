@@ -34,7 +34,7 @@ public sealed class AgentRegistryLifecycle(MonolithFixture fixture) : Integratio
         await RegistryApi.CreateAsync(Fixture.Client(), "agents", new { name = "assistant", configPath = "a.yaml" });
         var again = await Fixture.Client().PostAsJsonAsync(Agents, new { name = "assistant", configPath = "b.yaml" });
         var problem = await again.AssertProblemAsync(HttpStatusCode.Conflict);
-        Assert.Contains("assistant", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("An agent named 'assistant' already exists.", problem.GetProperty("detail").GetString());
         Assert.Single(await RegistryApi.AuditAsync(Fixture.AdminClient()));
     }
 

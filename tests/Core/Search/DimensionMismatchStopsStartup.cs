@@ -18,6 +18,7 @@ public sealed class DimensionMismatchStopsStartup(MonolithFixture fixture) : Int
         start.Environment["DATABASE_URL"] = Fixture.ConnectionString;
         start.Environment["API_KEY"] = TestKeys.Service;
         start.Environment["ADMIN_API_KEY"] = TestKeys.Admin;
+        start.Environment["MECHANIC_REPO_PATH"] = ScratchRepository.Create();
         start.Environment["PORT"] = "5998";
         start.Environment["EMBEDDING_DIM"] = "768";
         start.Environment["EMBEDDING_PROVIDER"] = "hashing";

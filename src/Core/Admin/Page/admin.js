@@ -252,12 +252,15 @@ function changeCard(change, kind) {
     badge(change.status, Statuses),
     el("span", { className: "meta", text: [change.actor, when(change.createdAt)].filter(Boolean).join(" · ") })));
   if (change.instruction) card.append(el("p", { className: "instruction", text: change.instruction }));
-  card.append(el("div", { className: "label", text: "Safety findings" }), findingsView(change.findings));
-  card.append(el("div", { className: "label", text: "Entity diff" }), codeBlock(change.entityDiff || change.entitySource || "", true));
+  // In the applied history the diff, SQL and dry run are folded away: the history stays a short list.
+  const detail = kind === "applied" ? el("details", { className: "review-detail" }, el("summary", { text: "Findings, diff, SQL and dry run" })) : card;
+  if (detail !== card) card.append(detail);
+  detail.append(el("div", { className: "label", text: "Safety findings" }), findingsView(change.findings));
+  detail.append(el("div", { className: "label", text: "Entity diff" }), codeBlock(change.entityDiff || change.entitySource || "", true));
   const migration = change.migration || {};
-  card.append(el("div", { className: "label", text: "Migration SQL" + (migration.id ? " · " + migration.id : "") }),
+  detail.append(el("div", { className: "label", text: "Migration SQL" + (migration.id ? " · " + migration.id : "") }),
     codeBlock(migration.sql || "", false));
-  card.append(el("div", { className: "label", text: "Dry run" }), dryRunView(change.dryRun));
+  detail.append(el("div", { className: "label", text: "Dry run" }), dryRunView(change.dryRun));
   if (kind === "rejected") {
     card.append(el("div", { className: "label", text: "Rejected because" }), el("p", { className: "reason-text",
       text: change.rejectReason || "it broke a safety rule (see the findings above)" }));
@@ -297,7 +300,16 @@ function reviewActions(change) {
     }
   };
 
-  approve.addEventListener("click", () => act("/api/admin/mechanic/changes/" + id + "/approve", {}, [approve, reject]));
+  // Applying changes the live database and commits to git, so it takes a second, deliberate click.
+  const confirmApprove = el("button", { type: "button", className: "primary confirm-approve", text: "Apply to the database and commit" });
+  const cancelApprove = el("button", { type: "button", className: "quiet", text: "Cancel" });
+  const approveForm = el("div", { className: "approve-confirm" },
+    el("span", { text: "Apply this migration to the live database and commit it?" }), confirmApprove, cancelApprove);
+  approveForm.hidden = true;
+  approve.addEventListener("click", () => { approveForm.hidden = false; rejectForm.hidden = true; confirmApprove.focus(); });
+  cancelApprove.addEventListener("click", () => { approveForm.hidden = true; });
+  confirmApprove.addEventListener("click", () =>
+    act("/api/admin/mechanic/changes/" + id + "/approve", {}, [approve, reject, confirmApprove, cancelApprove]));
   reject.addEventListener("click", () => { rejectForm.hidden = false; reason.focus(); });
   rejectForm.addEventListener("submit", (event) => {
     event.preventDefault();
@@ -307,7 +319,7 @@ function reviewActions(change) {
     }
     act("/api/admin/mechanic/changes/" + id + "/reject", { reason: reason.value.trim() }, [approve, reject, confirmReject]);
   });
-  return el("div", null, el("div", { className: "actions" }, approve, reject), rejectForm, message);
+  return el("div", null, el("div", { className: "actions" }, approve, reject), approveForm, rejectForm, message);
 }
 
 function entityCard(entity) {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis.CSharp;
 using Monolith.Schema;
 using Npgsql;
@@ -45,7 +46,7 @@ public sealed class SchemaAuthor(NpgsqlDataSource dataSource, SchemaCompiler com
         var requested = read.Requested;
         if (requested is null || compiled is null || read.Compilation is null)
         {
-            return Rejected(requested, timestamp, findings);
+            return Rejected(requested ?? NamedOnly(request), timestamp, findings);
         }
 
         var source = read.Source;
@@ -208,6 +209,16 @@ public sealed class SchemaAuthor(NpgsqlDataSource dataSource, SchemaCompiler com
         };
         return $"{timestamp.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}_{(slug.Length > 80 ? slug[..80] : slug)}";
     }
+
+    /// <summary>
+    /// For a source the rules refused before reading its shape: the name after its first <c>class</c>, so a rejected
+    /// source proposal is listed under the entity it was meant to be. A linear regex, not Roslyn: such a source may be
+    /// one the rules refused because parsing it is unsafe (deep nesting).
+    /// </summary>
+    private static EntityShape? NamedOnly(ChangeRequest request) =>
+        request.Source is { } source && Regex.Match(source, @"\bclass\s+([A-Za-z_][A-Za-z0-9_]*)", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant) is { Success: true } match
+            ? new EntityShape(match.Groups[1].Value, "", [])
+            : null;
 
     /// <summary>A draft with nothing to apply; a name is only kept when it is one the proposal's columns can hold.</summary>
     private static SchemaDraft Rejected(EntityShape? requested, DateTime timestamp, List<SafetyFinding> findings)

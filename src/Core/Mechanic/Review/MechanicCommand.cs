@@ -23,7 +23,7 @@ public sealed class MechanicCommand : IOperatorCommand
           approve <id>                 back up the database, apply the migration, commit its files, write the audit row
           reject <id> --reason text    reject a pending proposal and remove its files from the working tree
 
-        Exit codes: 0 done, 1 the change was rejected or failed, 64 wrong usage, 65 not found or not allowed now.
+        Exit codes: 0 done (reject included), 1 a proposed or approved change was rejected or failed, 64 wrong usage, 65 not found or not allowed now.
         """;
 
     public async Task<int> RunAsync(IServiceProvider services, OperatorArguments arguments, TextWriter output, CancellationToken cancellationToken)
@@ -61,7 +61,10 @@ public sealed class MechanicCommand : IOperatorCommand
                         throw new OperatorUsageException(string.Join(" ", invalid.Errors.Select(e => e.ErrorMessage)));
                     }
 
-                    return await ReportAsync(output, await pipeline.RejectAsync(Id(arguments), reason, MechanicCaller.Operator, cancellationToken));
+                    // The operator asked for the rejection, so a proposal now rejected is success (exit 0), unlike a propose
+                    // or approve that ends rejected.
+                    await WriteAsync(output, await pipeline.RejectAsync(Id(arguments), reason, MechanicCaller.Operator, cancellationToken), detailed: false);
+                    return 0;
                 default:
                     throw new OperatorUsageException($"unknown action '{action}'");
             }

@@ -2,7 +2,10 @@
 namespace Monolith.Search;
 
 /// <summary>The body of POST /api/search.</summary>
-public sealed record SearchRequest(long? UserId, string? Query, int? Limit, IReadOnlyList<string?>? EntityTypes, string? Mode, double? MinScore = null)
+public sealed record SearchRequest(
+    long? UserId, string? Query, int? Limit, IReadOnlyList<string?>? EntityTypes,
+    [property: System.ComponentModel.DataAnnotations.AllowedValues("semantic", "fulltext", "hybrid", null)] string? Mode,
+    double? MinScore = null)
 {
     public const int DefaultLimit = 10;
 
@@ -13,5 +16,6 @@ public sealed record SearchRequest(long? UserId, string? Query, int? Limit, IRea
         ["hybrid"] = SearchMode.Hybrid,
     };
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public SearchMode SearchMode => Mode is null ? SearchMode.Semantic : Modes[Mode];
 }

@@ -33,7 +33,7 @@ public sealed class MechanicVerbsReviewChanges
         Assert.Equal("""{"role": "operator", "channel": "cli"}""", approval);
 
         (exit, text) = await RunAsync(env, "mechanic", "reject", two.Id.ToString(), "--reason", "not needed");
-        Assert.Equal(1, exit);
+        Assert.Equal(0, exit);
         Assert.Contains("rejected   not needed", text, StringComparison.Ordinal);
         var rejection = await env.ScalarAsync<string>(
             "SELECT (details->'rejectedBy')::text || ' ' || (details->>'reason') FROM audit_log WHERE action = 'schema_change_rejected' AND details->>'changeId' = $1", two.Id.ToString());

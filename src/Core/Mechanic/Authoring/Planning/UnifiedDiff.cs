@@ -76,13 +76,14 @@ public static class UnifiedDiff
                 edits.Add((' ', old[x++]));
                 y++;
             }
-            else if (y < now.Length && (x == old.Length || lengths[x, y + 1] >= lengths[x + 1, y]))
+            else if (x < old.Length && (y == now.Length || lengths[x + 1, y] >= lengths[x, y + 1]))
             {
-                edits.Add(('+', now[y++]));
+                // On a tie the removed line comes first, so a changed line reads "-old" then "+new", as git shows it.
+                edits.Add(('-', old[x++]));
             }
             else
             {
-                edits.Add(('-', old[x++]));
+                edits.Add(('+', now[y++]));
             }
         }
 
