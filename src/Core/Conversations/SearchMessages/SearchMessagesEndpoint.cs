@@ -14,7 +14,8 @@ public static class SearchMessagesEndpoint
     public const int DefaultLimit = 20;
 
     // The query side is FullTextLanguages.Query, mirroring the stored vector: the same three configurations OR-ed, so a word
-    // matches by its exact form (simple: any language, Ukrainian included), its English stem or its Russian stem.
+    // matches by its exact form (simple: any language, Ukrainian included), its English stem or its Russian stem, and
+    // a Ukrainian word also by its stem as a prefix ($6, UkrainianStems.Query).
     // websearch_to_tsquery never raises a syntax error, whatever the user typed. The headline is built with 'russian',
     // which stems Cyrillic words with the Russian stemmer and Latin words with the English one, so it marks the same
     // words the match used. Headlines are costly, so they are made only for the page of hits. The markers are
@@ -22,7 +23,7 @@ public static class SearchMessagesEndpoint
     // markup reaches the client as text, never as HTML.
     private static readonly string SearchSql = $"""
         WITH query AS (
-            SELECT {FullTextLanguages.Query("$2")} AS q),
+            SELECT {FullTextLanguages.Query("$2", "$6")} AS q),
         hits AS (
             SELECT m.conversation_id, m.id, m.sequence, m.role, m.content, m.created_at, ts_rank_cd(m.search_vector, query.q) AS rank, query.q
             FROM messages m JOIN conversations c ON c.id = m.conversation_id CROSS JOIN query
@@ -47,6 +48,7 @@ public static class SearchMessagesEndpoint
         command.Parameters.Add(new NpgsqlParameter { Value = query.Limit ?? DefaultLimit });
         command.Parameters.Add(new NpgsqlParameter { Value = $"{SearchSnippet.Start}{SearchSnippet.Stop}" });
         command.Parameters.Add(new NpgsqlParameter { Value = SearchSnippet.HeadlineOptions });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)UkrainianStems.Query(JsonbText.SanitizeText(query.Q!)) ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         var hits = new List<MessageSearchHit>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

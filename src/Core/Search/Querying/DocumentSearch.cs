@@ -33,10 +33,11 @@ public sealed class DocumentSearch(NpgsqlDataSource dataSource, SearchEmbedder e
     public const double ForeignMeaningWeight = 0.4;
 
     // Every statement takes the same parameters, so the three rankings of hybrid share one list:
-    // $1 user, $2 query embedding, $3 limit, $4 the configured model, $5 the query's lexical vector, $6 the full-text query text.
-    private const int FirstFilterParameter = 7;
+    // $1 user, $2 query embedding, $3 limit, $4 the configured model, $5 the query's lexical vector, $6 the full-text query text,
+    // $7 its Ukrainian prefixes (UkrainianStems.Query).
+    private const int FirstFilterParameter = 8;
 
-    private static readonly string TsQuerySql = FullTextLanguages.Query("$6");
+    private static readonly string TsQuerySql = FullTextLanguages.Query("$6", "$7");
 
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(
         long userId, string query, int limit, IReadOnlyList<string>? entityTypes, SearchMode mode, CancellationToken cancellationToken) =>
@@ -157,7 +158,9 @@ public sealed class DocumentSearch(NpgsqlDataSource dataSource, SearchEmbedder e
             command.Parameters.Add(new NpgsqlParameter { Value = limit });
             command.Parameters.Add(new NpgsqlParameter { Value = embedder.Model, NpgsqlDbType = NpgsqlDbType.Text });
             command.Parameters.Add(new NpgsqlParameter { Value = lexical is null ? DBNull.Value : new Vector(lexical), DataTypeName = "vector" });
-            command.Parameters.Add(new NpgsqlParameter { Value = JsonbText.SanitizeText(FullTextQuery.Of(query)), NpgsqlDbType = NpgsqlDbType.Text });
+            var fullText = JsonbText.SanitizeText(FullTextQuery.Of(query));
+            command.Parameters.Add(new NpgsqlParameter { Value = fullText, NpgsqlDbType = NpgsqlDbType.Text });
+            command.Parameters.Add(new NpgsqlParameter { Value = (object?)UkrainianStems.Query(fullText) ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
             foreach (var parameter in parameters)
             {
                 command.Parameters.Add(parameter.Clone());
