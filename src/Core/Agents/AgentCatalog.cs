@@ -9,7 +9,7 @@ namespace Monolith.Agents;
 /// Finds the agent that answers a chat in the registry and reads its config file. An agent missing from the
 /// registry, inactive, or with a file that is refused (see AgentConfigDirectory) or invalid falls back to the built-in assistant, with a warning logged.
 /// </summary>
-public sealed partial class AgentCatalog(AgentRegistry agents, ToolRegistry registeredTools, AgentConfigDirectory configFiles, ILogger<AgentCatalog> logger)
+public sealed partial class AgentCatalog(AgentRegistry agents, ToolRegistry registeredTools, AgentConfigDirectory configFiles, EntityTools entityTools, ILogger<AgentCatalog> logger)
 {
     public const string DefaultAgent = "assistant";
 
@@ -30,6 +30,9 @@ public sealed partial class AgentCatalog(AgentRegistry agents, ToolRegistry regi
 
             tools.Add(definition);
         }
+
+        // A configured tool keeps its name: an entity tool of the same name is not offered.
+        tools.AddRange(entityTools.For(config.Entities).Where(e => tools.TrueForAll(t => t.Name != e.Name)));
 
         return new ResolvedAgent(name, config, tools);
     }

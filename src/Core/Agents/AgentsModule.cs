@@ -15,6 +15,7 @@ public static class AgentsModule
         services.AddScoped<ConversationMemory>();
         services.AddScoped<AgentCatalog>();
         services.AddScoped<BuiltInTools>();
+        services.AddSingleton<EntityTools>();
         services.AddScoped<MemoryAgent>();
         services.AddScoped<ModelAgent>();
         services.AddScoped<AgentRuntime>();

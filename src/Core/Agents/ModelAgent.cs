@@ -13,6 +13,7 @@ public sealed class ModelAgent(
     ChatModelSettings settings,
     ConversationMemory memory,
     BuiltInTools builtIns,
+    EntityTools entityTools,
     ToolCallRecorder recorder)
 {
     public async Task<AgentReply> RunAsync(ResolvedAgent agent, TurnScope scope, string text, CancellationToken cancellationToken)
@@ -61,7 +62,9 @@ public sealed class ModelAgent(
         }
 
         var started = Stopwatch.GetTimestamp();
-        var result = await builtIns.ExecuteAsync(tool.BuiltIn, arguments, scope, cancellationToken);
+        var result = tool.BuiltIn.StartsWith(EntityTools.BuiltInPrefix, StringComparison.Ordinal)
+            ? await entityTools.ExecuteAsync(tool, arguments, scope, cancellationToken)
+            : await builtIns.ExecuteAsync(tool.BuiltIn, arguments, scope, cancellationToken);
         var call = new ToolCall(name, ArgumentsJson(arguments), result.ToJsonString(), (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         await recorder.RecordAsync(call, tool, scope.ConversationId, scope.UserMessageId, cancellationToken);
         calls.Add(call);
