@@ -36,7 +36,7 @@ internal static class ModuleGraph
         ["Health"] = [],
         ["Mechanic"] = ["Audit", "Backup", "Search" /* constant: EntityTypeRules.MaxLength */, "Health" /* constant: HealthModule.ReadyTag */],
         ["DynamicEntities"] = ["Search"],
-        ["Agents"] = ["Registry", "Conversations", "Checkpoints", "Search"],
+        ["Agents"] = ["Registry", "Conversations", "Checkpoints", "Search", "DynamicEntities", "Mechanic"],
         ["Telegram"] = ["Agents"],
         ["Admin"] = [],
         ["Mcp"] = ["DynamicEntities", "Conversations", "Search", "Mechanic"],

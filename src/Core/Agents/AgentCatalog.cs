@@ -9,7 +9,7 @@ namespace Monolith.Agents;
 /// Finds the agent that answers a chat in the registry and reads its config file. An agent missing from the
 /// registry, inactive, or with a file that is refused (see AgentConfigDirectory) or invalid falls back to the built-in assistant, with a warning logged.
 /// </summary>
-public sealed partial class AgentCatalog(AgentRegistry agents, ToolRegistry registeredTools, AgentConfigDirectory configFiles, ILogger<AgentCatalog> logger)
+public sealed partial class AgentCatalog(AgentRegistry agents, ToolRegistry registeredTools, AgentConfigDirectory configFiles, EntityTools entityTools, ILogger<AgentCatalog> logger)
 {
     public const string DefaultAgent = "assistant";
 
@@ -21,7 +21,7 @@ public sealed partial class AgentCatalog(AgentRegistry agents, ToolRegistry regi
         var tools = new List<ToolDefinition>();
         foreach (var toolName in config.Tools.Distinct(StringComparer.Ordinal))
         {
-            var definition = registered.TryGetValue(toolName, out var tool) ? FromRegistry(tool) : BuiltInTools.Definitions.GetValueOrDefault(toolName);
+            var definition = registered.TryGetValue(toolName, out var tool) ? FromRegistry(tool) : BuiltIn(toolName);
             if (definition is null)
             {
                 LogUnrunnableTool(logger, name, toolName);
@@ -30,6 +30,9 @@ public sealed partial class AgentCatalog(AgentRegistry agents, ToolRegistry regi
 
             tools.Add(definition);
         }
+
+        // A configured tool keeps its name: an entity tool of the same name is not offered.
+        tools.AddRange(entityTools.For(config.Entities).Where(e => tools.TrueForAll(t => t.Name != e.Name)));
 
         return new ResolvedAgent(name, config, tools);
     }
@@ -51,7 +54,7 @@ public sealed partial class AgentCatalog(AgentRegistry agents, ToolRegistry regi
     private static ToolDefinition? FromRegistry(ToolView tool)
     {
         if (!tool.IsActive || !tool.ModulePath.StartsWith(BuiltInTools.ModulePathPrefix, StringComparison.Ordinal)
-            || !BuiltInTools.Definitions.TryGetValue(tool.ModulePath[BuiltInTools.ModulePathPrefix.Length..], out var builtIn))
+            || BuiltIn(tool.ModulePath[BuiltInTools.ModulePathPrefix.Length..]) is not { } builtIn)
         {
             return null;
         }
@@ -59,6 +62,9 @@ public sealed partial class AgentCatalog(AgentRegistry agents, ToolRegistry regi
         var schema = tool.Schema is { } registered ? JsonNode.Parse(registered.GetRawText()) as JsonObject : null;
         return new ToolDefinition(tool.Name, tool.Description ?? builtIn.Description, schema ?? builtIn.Parameters, builtIn.BuiltIn);
     }
+
+    private static ToolDefinition? BuiltIn(string name) =>
+        BuiltInTools.Definitions.GetValueOrDefault(name) ?? (name == SchemaChangeTool.Name ? SchemaChangeTool.Definition : null);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Agent {Agent} lists tool {Tool}, which is neither a built-in nor a registered tool with a builtin: module_path; it is not offered")]
     private static partial void LogUnrunnableTool(ILogger logger, string agent, string tool);

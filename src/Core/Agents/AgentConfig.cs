@@ -20,8 +20,10 @@ public sealed record AgentConfig
     public static readonly AgentConfig Default = new()
     {
         Prompt = "You are a helpful assistant in a Telegram chat. Answer briefly in the user's language. "
-            + "Use search_memory to recall what the user told you before, and remember to keep facts they ask you to keep.",
+            + "Use search_memory to recall what the user told you before, and remember to keep facts they ask you to keep. "
+            + "Use the create_, list_, get_, update_ and delete_ tools to keep the user's records of each kind.",
         Tools = [BuiltInTools.SearchMemory, BuiltInTools.Remember],
+        Entities = [EntityTools.AllEntities],
     };
 
     public required string Prompt { get; init; }
@@ -30,6 +32,9 @@ public sealed record AgentConfig
     public string? Model { get; init; }
 
     public IReadOnlyList<string> Tools { get; init; } = [];
+
+    /// <summary>The dynamic entities whose tools the agent is offered (entity names, or "*" for all); none when left out.</summary>
+    public IReadOnlyList<string> Entities { get; init; } = [];
 
     public int HistoryMessages { get; init; } = 20;
 
@@ -51,6 +56,11 @@ public sealed record AgentConfig
         if (config.HistoryMessages is < 1 or > 200 || config.MemoryResults is < 0 or > 50 || config.MaxToolRounds is < 0 or > 16)
         {
             throw new JsonException("historyMessages must be 1-200, memoryResults 0-50 and maxToolRounds 0-16");
+        }
+
+        if (config.Entities.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new JsonException("entities must hold entity names or \"*\"");
         }
 
         return config;

@@ -25,7 +25,7 @@ public sealed partial class AgentRuntime(
         var conversation = await memory.StartOrContinueAsync(input.UserId, input.ChatId, cancellationToken);
         var isCommand = MemoryAgent.IsCommand(input.Text);
         var userMessage = await memory.AppendAsync(conversation.Id, "user", input.Text, input.Metadata, searchable: !isCommand, cancellationToken);
-        var scope = new TurnScope(input.UserId, input.ChatId, conversation.Id, userMessage.Id);
+        var scope = new TurnScope(input.UserId, input.ChatId, conversation.Id, userMessage.Id, input.Text);
         var agentName = AgentOf(conversation);
         AgentReply reply;
         string? error = null;

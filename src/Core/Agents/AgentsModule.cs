@@ -15,6 +15,9 @@ public static class AgentsModule
         services.AddScoped<ConversationMemory>();
         services.AddScoped<AgentCatalog>();
         services.AddScoped<BuiltInTools>();
+        services.AddSingleton<EntityTools>();
+        services.AddSingleton(SchemaProposalSettings.Read(settings));
+        services.AddScoped<SchemaChangeTool>();
         services.AddScoped<MemoryAgent>();
         services.AddScoped<ModelAgent>();
         services.AddScoped<AgentRuntime>();

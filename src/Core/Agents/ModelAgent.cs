@@ -13,6 +13,8 @@ public sealed class ModelAgent(
     ChatModelSettings settings,
     ConversationMemory memory,
     BuiltInTools builtIns,
+    EntityTools entityTools,
+    SchemaChangeTool schemaChanges,
     ToolCallRecorder recorder)
 {
     public async Task<AgentReply> RunAsync(ResolvedAgent agent, TurnScope scope, string text, CancellationToken cancellationToken)
@@ -61,7 +63,12 @@ public sealed class ModelAgent(
         }
 
         var started = Stopwatch.GetTimestamp();
-        var result = await builtIns.ExecuteAsync(tool.BuiltIn, arguments, scope, cancellationToken);
+        var result = tool.BuiltIn switch
+        {
+            SchemaChangeTool.Name => await schemaChanges.ExecuteAsync(agent.Name, arguments, scope, cancellationToken),
+            _ when tool.BuiltIn.StartsWith(EntityTools.BuiltInPrefix, StringComparison.Ordinal) => await entityTools.ExecuteAsync(tool, arguments, scope, cancellationToken),
+            _ => await builtIns.ExecuteAsync(tool.BuiltIn, arguments, scope, cancellationToken),
+        };
         var call = new ToolCall(name, ArgumentsJson(arguments), result.ToJsonString(), (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         await recorder.RecordAsync(call, tool, scope.ConversationId, scope.UserMessageId, cancellationToken);
         calls.Add(call);

@@ -28,7 +28,8 @@ public sealed class DynamicEntityStore(NpgsqlDataSource dataSource, EntityValida
     }
 
     /// <summary>Live rows newest first, optionally only one user's.</summary>
-    public async Task<Page<JsonObject>> ListAsync(EntityShape shape, EntityListQuery query, CancellationToken cancellationToken)
+    public async Task<Page<JsonObject>> ListAsync(
+        EntityShape shape, EntityListQuery query, CancellationToken cancellationToken, IReadOnlyList<EntityFieldFilter>? filters = null)
     {
         var limit = PageCursor.Limit(query.Limit);
         var after = PageCursor.Decode<RowCursor>(query.Cursor);
@@ -37,6 +38,14 @@ public sealed class DynamicEntityStore(NpgsqlDataSource dataSource, EntityValida
         if (query.CreatedBy is { } owner)
         {
             sql += $" AND {CreatedBy} = {Add(command, owner, NpgsqlDbType.Bigint)}";
+        }
+
+        foreach (var filter in filters ?? [])
+        {
+            var column = EntitySql.Quote(filter.Field.Column);
+            sql += filter.Contains
+                ? $" AND {column} ILIKE '%' || {Add(command, EscapeLike((string)filter.Value), NpgsqlDbType.Text)} || '%'"
+                : $" AND {column} = {Add(command, filter.Value, FieldCodec.DbType(filter.Field.Type))}";
         }
 
         if (after is not null)
@@ -207,6 +216,9 @@ public sealed class DynamicEntityStore(NpgsqlDataSource dataSource, EntityValida
     /// <summary>The owner condition when the caller names its user: another user's row then looks like a missing one.</summary>
     private static string OwnedBy(NpgsqlCommand command, long? owner) =>
         owner is { } user ? $" AND {CreatedBy} = {Add(command, user, NpgsqlDbType.Bigint)}" : string.Empty;
+
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 
     private static NotFoundException NotFound(EntityShape shape, Guid id) => new($"{shape.Name} {id} does not exist or was deleted.");
 

@@ -17,6 +17,9 @@ public sealed record MechanicCaller(string Role, string Channel)
     /// <summary>MECHANIC_AUTO_APPLY approving a change without findings.</summary>
     public static MechanicCaller AutoApply { get; } = new(AutoApplyRole, ReviewChannel.AutoApply);
 
+    /// <summary>The bot's assistant asking for a change on a user's behalf: a proposer, never a reviewer.</summary>
+    public static MechanicCaller Bot { get; } = new(ProposerRole, ReviewChannel.Bot);
+
     /// <summary>The caller of an HTTP request: the admin key, or else the proposer key.</summary>
     public static MechanicCaller FromKey(ClaimsPrincipal user, string channel) =>
         new(user.IsInRole(ApiKeyAuthentication.AdminRole) ? AdminRole : ProposerRole, channel);

@@ -119,6 +119,10 @@ public sealed class MechanicPipeline(
     }
 
     /// <summary>The proposal, or null when there is none with that id (proposals are never deleted).</summary>
+    /// <summary>How many changes <paramref name="actor"/> proposed since <paramref name="since"/> (a per-user limit counts them).</summary>
+    public Task<int> CountProposedSinceAsync(string actor, DateTime since, CancellationToken cancellationToken) =>
+        db.Proposals.AsNoTracking().CountAsync(p => p.Actor == actor && p.CreatedAt >= since, cancellationToken);
+
     public async Task<SchemaProposal?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         await db.Proposals.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
 
