@@ -131,8 +131,8 @@ public sealed class MechanicScaleScenario : IBenchmarkScenario
                    left(repeat(md5(c.id::text || s), {MessageBytes / 32 + 1}), {MessageBytes}), jsonb_build_object()
             FROM conversations c, generate_series(1, 100) s;
             INSERT INTO bigs (title, score, note) SELECT 'row ' || i, i % 1000, md5(i::text) FROM generate_series(1, {rows}) i;
-            VACUUM ANALYZE messages;
-            VACUUM ANALYZE bigs;
+            ANALYZE messages;
+            ANALYZE bigs;
             """, cancellationToken);
     }
 
