@@ -11,5 +11,5 @@ public sealed class MigrationLinterHealthCheck(SquawkLinter squawk) : IHealthChe
         Task.FromResult(squawk.IsAvailable
             ? HealthCheckResult.Healthy("squawk lints every drafted migration")
             : HealthCheckResult.Degraded(
-                "squawk is not installed (tools/run and tools/test install it into tools/squawk): proposals are drafted without the lint and carry a squawk-unavailable finding"));
+                "squawk is not installed (tools/run and tools/test install it): proposals are drafted without the lint and carry a squawk-unavailable finding"));
 }
