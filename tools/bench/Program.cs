@@ -8,6 +8,7 @@ IBenchmarkScenario[] scenarios =
     new RetentionCleanupBenchmark(),
     new VectorSearchScenario(),
     new MechanicApplyScenario(),
+    new MechanicScaleScenario(),
     new LiveSchemaBenchmark(),
     new TelegramWebhookScenario(),
     new MemoryQualityScenario(),

@@ -30,6 +30,19 @@ ensure_database() {
   export DATABASE_URL="$LOCAL_DATABASE_URL"
 }
 
+# squawk lints every migration the Mechanic drafts (tools/run) and the tests that lint need it (tools/test).
+ensure_squawk() {
+  [ -x "${REPO_ROOT}/tools/squawk/node_modules/.bin/squawk" ] && return
+  if ! command -v npm >/dev/null; then
+    echo "• installing npm (for squawk, the Mechanic's migration linter)"
+    apt_install npm || { echo "tools: could not install npm: the Mechanic's proposals will say they were not linted" >&2; return; }
+  fi
+  echo "• installing squawk (tools/squawk)"
+  # npm ci refuses this lock file: the registry mirror here lacks the other platforms' optional packages.
+  (cd "${REPO_ROOT}/tools/squawk" && npm install --no-audit --no-fund --loglevel=error >/dev/null) \
+    || echo "tools: could not install squawk: the Mechanic's proposals will say they were not linted" >&2
+}
+
 random_key() {
   head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 40
 }

@@ -7,14 +7,16 @@ using Npgsql;
 namespace Monolith.Backup;
 
 /// <summary>
-/// Backs up the configured database with pg_dump --format=custom into BACKUP_DIR, and restores such a dump into an
-/// empty database with pg_restore. Every backup and restore is audited (action "backup" / "restore").
+/// Backs up the configured database with pg_dump --format=custom into BACKUP_DIR (whole, or scoped to the schema plus
+/// the rows of named tables), and restores such a dump into an empty database with pg_restore. Every backup and restore
+/// is audited (action "backup" / "restore").
 /// </summary>
 public sealed partial class DatabaseBackup(DatabaseSettings database, BackupSettings settings, NpgsqlDataSource dataSource, AuditLog audit)
 {
     public const string BackupAction = "backup";
     public const string RestoreAction = "restore";
     public const string DefaultLabel = "manual";
+    public const string PreMigrationLabel = "pre-migration-";
     private const int MaxLabelLength = 80;
     private const UnixFileMode PrivateDirectory = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
@@ -32,6 +34,7 @@ public sealed partial class DatabaseBackup(DatabaseSettings database, BackupSett
         {
             var serverMajor = await ServerMajorAsync(cancellationToken);
             var pgDump = await tools.FindAsync("pg_dump", serverMajor, cancellationToken);
+            var scope = request.DataTables is null ? [] : await ExcludedDataAsync(request.DataTables, cancellationToken);
             request.Progress?.Report($"running {pgDump}");
             target = request.OutputPath is null ? null : ExplicitTarget(request.OutputPath);
             var directory = target is null ? EnsureBackupDirectory() : Path.GetDirectoryName(target)!;
@@ -40,7 +43,7 @@ public sealed partial class DatabaseBackup(DatabaseSettings database, BackupSett
             {
                 var (exitCode, _, lastErrors) = await ClientProcess.RunAsync(
                     pgDump,
-                    ["--format=custom", "--verbose", "--no-password", $"--file={partial}"],
+                    ["--format=custom", "--verbose", "--no-password", $"--file={partial}", .. scope],
                     LibpqEnvironment.For(database.ConnectionString, "monolith-backup"),
                     request.Progress,
                     cancellationToken);
@@ -63,7 +66,7 @@ public sealed partial class DatabaseBackup(DatabaseSettings database, BackupSett
 
             var size = new FileInfo(target).Length;
             var auditId = await audit.RecordAsync(
-                new AuditEvent(BackupAction, request.Actor, new { path = target, sizeBytes = size, durationMs = clock.ElapsedMilliseconds, label, database = databaseName }),
+                new AuditEvent(BackupAction, request.Actor, new { path = target, sizeBytes = size, durationMs = clock.ElapsedMilliseconds, label, database = databaseName, dataTables = request.DataTables }),
                 CancellationToken.None);
             return new BackupResult(target, size, clock.Elapsed, auditId);
         }
@@ -128,6 +131,30 @@ public sealed partial class DatabaseBackup(DatabaseSettings database, BackupSett
         }
     }
 
+    /// <summary>
+    /// Deletes the oldest pre-migration backups in BACKUP_DIR beyond the newest BACKUP_KEEP_PRE_MIGRATION. Full backups
+    /// (any other label) are never deleted. File names start with their UTC time, so name order is age order.
+    /// </summary>
+    /// <returns>The deleted files.</returns>
+    public IReadOnlyList<string> PrunePreMigrationBackups()
+    {
+        if (!Directory.Exists(settings.Directory))
+        {
+            return [];
+        }
+
+        var old = Directory.EnumerateFiles(settings.Directory, $"*-{PreMigrationLabel}*.dump")
+            .Order(StringComparer.Ordinal)
+            .SkipLast(settings.KeepPreMigration)
+            .ToList();
+        foreach (var file in old)
+        {
+            File.Delete(file);
+        }
+
+        return old;
+    }
+
     /// <summary>The label as it appears in a file name: letters, digits, '.', '_' and '-' only.</summary>
     public static string Label(string? label)
     {
@@ -148,6 +175,41 @@ public sealed partial class DatabaseBackup(DatabaseSettings database, BackupSett
         {
             throw new BackupException($"cannot reach the database of DATABASE_URL: {e.Message}");
         }
+    }
+
+    /// <summary>
+    /// pg_dump options that leave out the rows of every table but <paramref name="dataTables"/>: its --table would also
+    /// leave out the other tables' definitions, which a restore needs. Patterns are double-quoted, so names match literally.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> ExcludedDataAsync(IReadOnlyCollection<string> dataTables, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var command = dataSource.CreateCommand("""
+                SELECT n.nspname, c.relname
+                FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE c.relkind IN ('r', 'p', 'm')
+                  AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+                  AND n.nspname NOT LIKE 'pg\_toast%' AND n.nspname NOT LIKE 'pg\_temp%'
+                  AND NOT (n.nspname = current_schema() AND c.relname = ANY($1))
+                ORDER BY 1, 2
+                """);
+            command.Parameters.Add(new NpgsqlParameter { Value = dataTables.ToArray() });
+            var options = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                options.Add($"--exclude-table-data={Quoted(reader.GetString(0))}.{Quoted(reader.GetString(1))}");
+            }
+
+            return options;
+        }
+        catch (NpgsqlException e)
+        {
+            throw new BackupException($"cannot list the tables to scope the backup: {e.Message}");
+        }
+
+        static string Quoted(string name) => $"\"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
     }
 
     private async Task EnsureEmptyAsync(CancellationToken cancellationToken)

@@ -177,17 +177,26 @@ public sealed class MechanicPipeline(
         proposal.Journal(JournalEntry.Approved, approver.ToString());
         await SaveAsync(proposal, cancellationToken);
 
+        var dataTables = AlteredTables.Of(draft);
+        string? pruneError = null;
         try
         {
-            proposal.BackupPath = (await backup.BackupAsync(new BackupRequest($"pre-migration-{draft.MigrationId}", Actor: BackupActor), cancellationToken)).Path;
+            // Changes are additive: the schema, and the rows of the tables the steps alter, are all a change can put at risk.
+            proposal.BackupPath = (await backup.BackupAsync(
+                new BackupRequest($"{DatabaseBackup.PreMigrationLabel}{draft.MigrationId}", Actor: BackupActor, DataTables: dataTables), cancellationToken)).Path;
+            backup.PrunePreMigrationBackups();
         }
         catch (BackupException e)
         {
             return await FailAsync(proposal, draft, null, $"backup failed, nothing was applied: {e.Message}", cancellationToken);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            pruneError = $"; old pre-migration backups were not pruned: {e.Message}";
+        }
 
         proposal.Stage = ProposalStage.BackedUp;
-        proposal.Journal(ProposalStage.BackedUp, proposal.BackupPath);
+        proposal.Journal(ProposalStage.BackedUp, $"{proposal.BackupPath} (schema, and rows of: {(dataTables.Count == 0 ? "none" : string.Join(", ", dataTables))}){pruneError}");
         await SaveAsync(proposal, cancellationToken);
         crashPoints.Reached(ProposalStage.BackedUp);
 
@@ -254,7 +263,7 @@ public sealed class MechanicPipeline(
             }
             catch (MigrationFailedException e)
             {
-                proposal.Error = $"the table changes are applied, but a step outside the transaction failed and its INVALID index was dropped: {e.Message}";
+                proposal.Error = $"the table changes are applied, but a step outside the transaction failed (the index was not built; an INVALID index it left is dropped): {e.Message}";
             }
 
             git.Write(files);

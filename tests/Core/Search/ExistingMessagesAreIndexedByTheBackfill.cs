@@ -35,12 +35,29 @@ public sealed class ExistingMessagesAreIndexedByTheBackfill
             await seed.ExecuteNonQueryAsync();
         }
 
+        // Enough further user messages for three batches, so the test sees that batches commit one by one.
+        await using (var more = new NpgsqlCommand("""
+            INSERT INTO messages (conversation_id, sequence, role, content, metadata)
+            SELECT (SELECT id FROM conversations WHERE chat_id = -77), 5 + i, 'user', 'bulk message ' || i, '{}'::jsonb FROM generate_series(1, 2500) i
+            """, connection))
+        {
+            await more.ExecuteNonQueryAsync();
+        }
+
         await MigrateSearchAsync(host, null);
+
+        await using (var batches = new NpgsqlCommand("SELECT count(*), count(DISTINCT xmin::text) FROM search_index WHERE entity_type = 'message'", connection))
+        await using (var reader = await batches.ExecuteReaderAsync())
+        {
+            await reader.ReadAsync();
+            Assert.Equal(2502L, reader.GetInt64(0));
+            Assert.InRange(reader.GetInt64(1), 3L, 4L);
+        }
 
         var rows = new Dictionary<long, (string Content, JsonElement Metadata, long UserId)>();
         await using (var read = new NpgsqlCommand("""
             SELECT (s.metadata->>'sequence')::bigint, s.content, s.metadata::text, s.user_id
-            FROM search_index s JOIN messages m ON m.id = s.entity_id WHERE s.entity_type = 'message'
+            FROM search_index s JOIN messages m ON m.id = s.entity_id WHERE s.entity_type = 'message' AND (s.metadata->>'sequence')::bigint <= 5
             """, connection))
         await using (var reader = await read.ExecuteReaderAsync())
         {
@@ -58,7 +75,7 @@ public sealed class ExistingMessagesAreIndexedByTheBackfill
         Assert.True(rows[1].Metadata.GetProperty("createdAt").TryGetDateTimeOffset(out _));
         await Eventually.TrueAsync(async () =>
         {
-            await using var embedded = new NpgsqlCommand("SELECT count(*) FROM search_index WHERE entity_type = 'message' AND embedding IS NOT NULL", connection);
+            await using var embedded = new NpgsqlCommand("SELECT count(*) FROM search_index WHERE entity_type = 'message' AND embedding IS NOT NULL AND metadata->>'sequence' IN ('1', '3')", connection);
             return (long)(await embedded.ExecuteScalarAsync())! == 2;
         });
     }

@@ -109,15 +109,21 @@ public sealed partial class MigrationRunner(NpgsqlDataSource dataSource, ILogger
 
             try
             {
-                await ExecuteAsync(connection, null, step.Sql, index, step, cancellationToken);
+                await ExecuteConcurrentAsync(connection, table, step.Sql, index, step, cancellationToken);
             }
             catch (MigrationFailedException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.DuplicateTable or PostgresErrorCodes.DuplicateObject })
             {
                 LogAlreadyThere(logger, step.Description);
             }
-            catch (MigrationFailedException)
+            catch (MigrationFailedException e)
             {
-                await DropInvalidIndexesAsync(connection, table, CancellationToken.None);
+                if (!await TryDropInvalidIndexesAsync(connection, table))
+                {
+                    throw new MigrationFailedException(
+                        $"{e.Message}; the INVALID index it left could not be dropped yet (the same open transaction blocks that) and is dropped before the next index build on {table}",
+                        e.InnerException);
+                }
+
                 throw;
             }
 
@@ -125,6 +131,72 @@ public sealed partial class MigrationRunner(NpgsqlDataSource dataSource, ILogger
         }
 
         await connection.ReloadTypesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A concurrent statement waits for every transaction that holds a write lock on (or an older snapshot than) the
+    /// build, and lock_timeout bounds each wait. A short transaction in the way is waited out: the step is tried
+    /// <see cref="MaxAttempts"/> times with backoff. A transaction open longer than that is not waited for: the step
+    /// fails naming the oldest open transactions, so the operator can end them and propose the index again.
+    /// </summary>
+    private async Task ExecuteConcurrentAsync(NpgsqlConnection connection, string table, string sql, int index, MigrationStep step, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                if (attempt > 1)
+                {
+                    // The failed try left an INVALID index under the name, which IF NOT EXISTS would take for the index.
+                    await DropInvalidIndexesAsync(connection, table, cancellationToken);
+                }
+
+                await ExecuteAsync(connection, null, sql, index, step, cancellationToken);
+                return;
+            }
+            catch (Exception e) when (IsLockTimeout(e))
+            {
+                if (attempt >= MaxAttempts)
+                {
+                    throw new MigrationFailedException(
+                        $"step {index + 1} ({step.Description}) failed: 55P03 it waited longer than the lock timeout, {MaxAttempts} times: a transaction stayed open throughout; "
+                        + $"oldest open transactions: {await OldestTransactionsAsync(connection)}",
+                        e as PostgresException ?? e.InnerException);
+                }
+
+                LogLockRetry(logger, attempt, e.Message);
+                await Task.Delay(FirstBackoff * Math.Pow(2, attempt - 1), cancellationToken);
+            }
+        }
+    }
+
+    private static bool IsLockTimeout(Exception e) =>
+        (e as PostgresException ?? e.InnerException as PostgresException) is { SqlState: PostgresErrorCodes.LockNotAvailable };
+
+    private static async Task<bool> TryDropInvalidIndexesAsync(NpgsqlConnection connection, string table)
+    {
+        try
+        {
+            await DropInvalidIndexesAsync(connection, table, CancellationToken.None);
+            return true;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Who holds the build up: pid, age, state and application of the oldest transactions other than ours.</summary>
+    private static async Task<string> OldestTransactionsAsync(NpgsqlConnection connection)
+    {
+        await using var command = new NpgsqlCommand("""
+            SELECT coalesce(string_agg(format('pid %s (%s, open %s s, %s)', pid, coalesce(nullif(application_name, ''), 'no application name'),
+                                              round(extract(epoch FROM now() - xact_start)), state), '; ' ORDER BY xact_start), 'none now')
+            FROM (SELECT * FROM pg_stat_activity
+                  WHERE xact_start IS NOT NULL AND pid <> pg_backend_pid() AND datname = current_database()
+                  ORDER BY xact_start LIMIT 3) oldest
+            """, connection);
+        return (string)(await command.ExecuteScalarAsync(CancellationToken.None))!;
     }
 
     /// <summary>The plain form of a statement written with CONCURRENTLY, for the dry run inside a transaction.</summary>

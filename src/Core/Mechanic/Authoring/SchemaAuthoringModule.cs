@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Monolith.Health;
 
 namespace Monolith.Mechanic;
 
@@ -16,6 +17,7 @@ public static class SchemaAuthoringModule
         services.TryAddSingleton(provider => new DraftGate(
             provider.GetRequiredService<DraftLimits>(), provider.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None));
         services.TryAddSingleton<ISchemaAuthor, SchemaAuthor>();
+        services.AddHealthChecks().AddCheck<MigrationLinterHealthCheck>(MigrationLinterHealthCheck.Name, tags: [HealthModule.ReadyTag]);
         return services;
     }
 }
