@@ -6,6 +6,7 @@ using Monolith.Checkpoints;
 using Monolith.Configuration;
 using Monolith.Conversations;
 using Monolith.Database;
+using Monolith.Documents;
 using Monolith.DynamicEntities;
 using Monolith.Health;
 using Monolith.Mechanic;
@@ -30,6 +31,7 @@ public static class MonolithModules
             .AddConversationsModule()
             .AddCheckpointsModule()
             .AddSearchModule(settings)
+            .AddDocumentsModule(settings)
             .AddMechanicModule(settings)
             .AddDynamicEntitiesModule(settings)
             .AddAgentsModule(settings)
@@ -44,6 +46,7 @@ public static class MonolithModules
         app.MapCheckpointsEndpoints();
         app.MapRegistryEndpoints();
         app.MapSearchEndpoints();
+        app.MapDocumentsEndpoints();
         app.MapMechanicEndpoints();
         app.MapDynamicEntityEndpoints();
         app.MapAdminEndpoints();

@@ -15,6 +15,7 @@ public static partial class SchemaNames
     {
         "conversations", "messages", "langgraph_checkpoints", "checkpoint_writes", "agents", "tools", "tool_usage",
         "audit_log", "search_index", "search_reindex_progress", "schema_changes", "dynamic_migrations", "telegram_updates",
+        "documents", "document_chunks",
         "__ef_migrations_history",
     };
 
