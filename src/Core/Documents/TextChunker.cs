@@ -7,7 +7,7 @@ namespace Monolith.Documents;
 /// (a sentence ends at . ! ? … followed by a space, or at a line break) inside paragraphs (blank lines and page starts
 /// separate them); a sentence longer than the window is cut between words, and a word longer than it between
 /// characters. Units are packed greedily; a chunk that overflows ends at the last paragraph boundary past half the
-/// window when there is one. The next chunk repeats the previous chunk's last whole sentences that fit in the overlap,
+/// window when there is one; no chunk crosses a page start, so a citation names one page. The next chunk repeats the previous chunk's last whole sentences that fit in the overlap,
 /// so a fact cut by a boundary is whole in one of the two.
 /// </summary>
 public sealed partial class TextChunker(EmbeddingTokens tokens, int windowTokens, int overlapTokens)
@@ -26,13 +26,13 @@ public sealed partial class TextChunker(EmbeddingTokens tokens, int windowTokens
             cancellationToken.ThrowIfCancellationRequested();
             var last = first;
             var sum = units[first].Tokens;
-            while (last + 1 < units.Count && sum + units[last + 1].Tokens <= Budget)
+            while (last + 1 < units.Count && !units[last + 1].StartsPage && sum + units[last + 1].Tokens <= Budget)
             {
                 last++;
                 sum += units[last].Tokens;
             }
 
-            if (last + 1 < units.Count)
+            if (last + 1 < units.Count && !units[last + 1].StartsPage)
             {
                 last = ParagraphCut(units, first, last);
             }
@@ -82,6 +82,11 @@ public sealed partial class TextChunker(EmbeddingTokens tokens, int windowTokens
     private int OverlapStart(List<Unit> units, int first, int last)
     {
         var next = last + 1;
+        if (units[next].StartsPage)
+        {
+            return next;
+        }
+
         var sum = 0;
         for (var i = last; i > first; i--)
         {
@@ -100,9 +105,19 @@ public sealed partial class TextChunker(EmbeddingTokens tokens, int windowTokens
     private List<Unit> Units(string text, int[] pageStarts, CancellationToken cancellationToken)
     {
         var units = new List<Unit>();
+        var nextPage = 1;
         foreach (var (start, end) in Paragraphs(text, pageStarts))
         {
             var paragraphStart = true;
+
+            // A page starts with this paragraph when a page start lies between the previous paragraph and this one.
+            var pageStart = false;
+            while (nextPage < pageStarts.Length && pageStarts[nextPage] <= start)
+            {
+                pageStart = units.Count > 0;
+                nextPage++;
+            }
+
             foreach (Match sentence in Sentence().Matches(text[start..end]))
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -115,18 +130,19 @@ public sealed partial class TextChunker(EmbeddingTokens tokens, int windowTokens
                 var count = tokens.Count(text[s..e]);
                 if (count <= Budget)
                 {
-                    units.Add(new Unit(s, e, count, paragraphStart));
+                    units.Add(new Unit(s, e, count, paragraphStart, pageStart));
                 }
                 else
                 {
                     var pieces = Words(text, s, e);
                     for (var i = 0; i < pieces.Count; i++)
                     {
-                        units.Add(pieces[i] with { StartsParagraph = paragraphStart && i == 0 });
+                        units.Add(pieces[i] with { StartsParagraph = paragraphStart && i == 0, StartsPage = pageStart && i == 0 });
                     }
                 }
 
                 paragraphStart = false;
+                pageStart = false;
             }
         }
 
@@ -254,5 +270,5 @@ public sealed partial class TextChunker(EmbeddingTokens tokens, int windowTokens
     [GeneratedRegex(@"\S+")]
     private static partial Regex NonSpace();
 
-    private readonly record struct Unit(int Start, int End, int Tokens, bool StartsParagraph);
+    private readonly record struct Unit(int Start, int End, int Tokens, bool StartsParagraph, bool StartsPage = false);
 }
