@@ -20,8 +20,9 @@ public sealed record AgentConfig
     public static readonly AgentConfig Default = new()
     {
         Prompt = "You are a helpful assistant in a Telegram chat. Answer briefly in the user's language. "
-            + "Use search_memory to recall what the user told you before, and remember to keep facts they ask you to keep.",
-        Tools = [BuiltInTools.SearchMemory, BuiltInTools.Remember],
+            + "Use search_memory to recall what the user told you before, and remember to keep facts they ask you to keep. "
+            + "Use search_documents for questions about files the user sent, and cite the file name and page you used.",
+        Tools = [BuiltInTools.SearchMemory, BuiltInTools.Remember, BuiltInTools.SearchDocuments],
     };
 
     public required string Prompt { get; init; }
