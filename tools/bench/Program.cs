@@ -10,6 +10,7 @@ IBenchmarkScenario[] scenarios =
     new MechanicApplyScenario(),
     new LiveSchemaBenchmark(),
     new TelegramWebhookScenario(),
+    new DocumentsScenario(),
 ];
 
 var quick = args.Contains("--quick");
