@@ -6,6 +6,7 @@ using Monolith.Checkpoints;
 using Monolith.Configuration;
 using Monolith.Conversations;
 using Monolith.Database;
+using Monolith.Documents;
 using Monolith.DynamicEntities;
 using Monolith.Health;
 using Monolith.Http;
@@ -47,6 +48,7 @@ public static class MonolithModules
             .AddDynamicEntitiesModule()
             .AddAgentsModule(settings)
             .AddTelegramModule(settings)
+            .AddDocumentsModule(settings)
             .AddMcpModule()
             .AddHealthModule();
 
@@ -58,6 +60,7 @@ public static class MonolithModules
         app.MapCheckpointsEndpoints();
         app.MapRegistryEndpoints();
         app.MapSearchEndpoints();
+        app.MapDocumentsEndpoints();
         app.MapMechanicEndpoints();
         app.MapDynamicEntitiesEndpoints();
         app.MapAdminEndpoints();

@@ -36,8 +36,9 @@ internal static class ModuleGraph
         ["Health"] = [],
         ["Mechanic"] = ["Audit", "Backup", "Search" /* constant: EntityTypeRules.MaxLength */, "Health" /* constant: HealthModule.ReadyTag */],
         ["DynamicEntities"] = ["Search"],
-        ["Agents"] = ["Registry", "Conversations", "Checkpoints", "Search", "DynamicEntities", "Mechanic"],
-        ["Telegram"] = ["Agents"],
+        ["Documents"] = ["Audit", "Search"],
+        ["Agents"] = ["Registry", "Conversations", "Checkpoints", "Search", "DynamicEntities", "Mechanic", "Documents"],
+        ["Telegram"] = ["Agents", "Documents"],
         ["Admin"] = [],
         ["Mcp"] = ["DynamicEntities", "Conversations", "Search", "Mechanic"],
     };

@@ -20,6 +20,8 @@ public sealed class BadConfigurationStopsStartup
         { "PORT", "70000", "PORT must be a whole number from 1 to 65535" },
         { "EMBEDDING_DIM", "0", "EMBEDDING_DIM must be a whole number" },
         { "LOG_FORMAT", "xml", "LOG_FORMAT must be one of" },
+        { "DOCUMENT_CHUNK_TOKENS", "4096", "DOCUMENT_CHUNK_TOKENS must be a whole number" },
+        { "DOCUMENT_MAX_PAGES", "none", "DOCUMENT_MAX_PAGES must be a whole number" },
     };
 
     [Theory]
@@ -50,7 +52,7 @@ public sealed class BadConfigurationStopsStartup
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        foreach (var key in new[] { "DATABASE_URL", "TEST_DATABASE_URL", "API_KEY", "ADMIN_API_KEY", "PROPOSER_API_KEY", "PORT", "EMBEDDING_DIM", "LOG_FORMAT" })
+        foreach (var key in new[] { "DATABASE_URL", "TEST_DATABASE_URL", "API_KEY", "ADMIN_API_KEY", "PROPOSER_API_KEY", "PORT", "EMBEDDING_DIM", "LOG_FORMAT", "DOCUMENT_CHUNK_TOKENS", "DOCUMENT_MAX_PAGES" })
         {
             start.Environment.Remove(key);
         }

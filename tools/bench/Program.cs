@@ -12,6 +12,7 @@ IBenchmarkScenario[] scenarios =
     new LiveSchemaBenchmark(),
     new TelegramWebhookScenario(),
     new MemoryQualityScenario(),
+    new DocumentsScenario(),
 ];
 
 var quick = args.Contains("--quick");

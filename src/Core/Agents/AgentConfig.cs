@@ -21,8 +21,9 @@ public sealed record AgentConfig
     {
         Prompt = "You are a helpful assistant in a Telegram chat. Answer briefly in the user's language. "
             + "Use search_memory to recall what the user told you before, and remember to keep facts they ask you to keep. "
-            + "Use the create_, list_, get_, update_ and delete_ tools to keep the user's records of each kind.",
-        Tools = [BuiltInTools.SearchMemory, BuiltInTools.Remember],
+            + "Use the create_, list_, get_, update_ and delete_ tools to keep the user's records of each kind. "
+            + "Use search_documents for questions about files the user sent, and cite the file name and page you used.",
+        Tools = [BuiltInTools.SearchMemory, BuiltInTools.Remember, BuiltInTools.SearchDocuments],
         Entities = [EntityTools.AllEntities],
     };
 

@@ -1,13 +1,19 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Monolith.Documents;
+using Monolith.Search;
 
 namespace Monolith.Agents;
 
-/// <summary>The tools the service runs itself: search_memory (recall the user's messages) and remember (keep a note).</summary>
-public sealed class BuiltInTools(ConversationMemory memory)
+/// <summary>
+/// The tools the service runs itself: search_memory (recall the user's messages), remember (keep a note) and
+/// search_documents (passages of the files the user sent, with file name and page to cite).
+/// </summary>
+public sealed class BuiltInTools(ConversationMemory memory, DocumentLibrary documents)
 {
     public const string SearchMemory = "search_memory";
     public const string Remember = "remember";
+    public const string SearchDocuments = "search_documents";
 
     /// <summary>A registry tool whose module_path is "builtin:NAME" runs the built-in NAME.</summary>
     public const string ModulePathPrefix = "builtin:";
@@ -20,6 +26,9 @@ public sealed class BuiltInTools(ConversationMemory memory)
         [Remember] = new(Remember, "Keep a note about the user for later turns.", Schema("""
             {"type":"object","properties":{"text":{"type":"string","description":"the fact to keep"}},"required":["text"]}
             """), Remember),
+        [SearchDocuments] = new(SearchDocuments, "Search the documents (PDF, DOCX, text) the user sent. Returns passages with file name and page; cite them as (file, p. N).", Schema("""
+            {"type":"object","properties":{"query":{"type":"string","description":"what to look for, in words the document may use"},"limit":{"type":"integer","minimum":1,"maximum":10}},"required":["query"]}
+            """), SearchDocuments),
     };
 
     /// <summary>Runs a built-in; bad arguments and unknown names become an error result for the model, never an exception.</summary>
@@ -52,7 +61,21 @@ public sealed class BuiltInTools(ConversationMemory memory)
             case Remember when Text(args, "text") is { } text:
                 var note = await memory.AppendAsync(scope.ConversationId, "system", text, new JsonObject { ["kind"] = "memory" }, searchable: true, cancellationToken);
                 return new JsonObject { ["remembered"] = true, ["id"] = note.Sequence };
-            case SearchMemory:
+            case SearchDocuments when Text(args, "query") is { } question:
+                var count = args["limit"] is JsonValue c && c.TryGetValue<int>(out var k) ? Math.Clamp(k, 1, 10) : 5;
+                var passages = await documents.SearchAsync(scope.UserId, question, count, SearchMode.Hybrid, null, cancellationToken);
+                return new JsonObject
+                {
+                    ["results"] = new JsonArray([.. passages.Select(p => (JsonNode)new JsonObject
+                    {
+                        ["file"] = p.FileName,
+                        ["page"] = p.Page,
+                        ["chunk"] = p.ChunkIndex,
+                        ["text"] = p.Text,
+                        ["cite"] = p.Page == p.PageEnd ? $"{p.FileName}, p. {p.Page}" : $"{p.FileName}, pp. {p.Page}-{p.PageEnd}",
+                    })]),
+                };
+            case SearchMemory or SearchDocuments:
                 return Error("query is required");
             case Remember:
                 return Error("text is required");

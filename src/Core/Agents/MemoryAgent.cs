@@ -15,6 +15,8 @@ public sealed class MemoryAgent(ConversationMemory memory)
         /history – the last messages of this chat
         /stats – how much I keep for you
         /forget <number> – forget one of your messages (the #number /find and /history show)
+        /docs – the files you sent me (send a PDF, DOCX, Markdown or text file to add one)
+        /forgetdoc <number> – forget one of those files
         /help – this text
         """;
 

@@ -21,6 +21,7 @@ public static class TelegramModule
         services.AddSingleton<UpdatePipeline>();
         services.AddScoped<UpdateHandler>();
         services.AddScoped<BotMessenger>();
+        services.AddScoped<DocumentMessages>();
         // HttpClient's default loggers write the request URL, which holds the token.
         services.AddSingleton<BotApiCallLogger>();
         services.AddHttpClient(nameof(TelegramBotClient)).RemoveAllLoggers().AddLogger<BotApiCallLogger>();

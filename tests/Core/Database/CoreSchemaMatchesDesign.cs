@@ -26,6 +26,8 @@ public sealed class CoreSchemaMatchesDesign(MonolithFixture fixture) : Integrati
         },
         { "dynamic_migrations", ["version", "migration_id", "checksum", "applied_at", "entity_sources", "snapshot", "entities", "change_id"] },
         { "telegram_updates", ["update_id", "chat_id", "payload", "status", "attempts", "error", "received_at", "processed_at"] },
+        { "documents", ["id", "user_id", "file_name", "format", "content_type", "size_bytes", "content_hash", "text", "page_starts", "chunk_count", "metadata", "created_at"] },
+        { "document_chunks", ["id", "document_id", "chunk_index", "start_char", "end_char", "page", "page_end", "token_count"] },
     };
 
     [Theory]

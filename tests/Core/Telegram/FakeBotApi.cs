@@ -35,6 +35,17 @@ public sealed class FakeBotApi : IAsyncDisposable
 
     public IReadOnlyList<BotApiCall> Sent => [.. Calls.Where(c => c.Method == "sendMessage" && c.Accepted)];
 
+    /// <summary>Files getFile knows, by file_id: the path it answers and the bytes GET /file/bot{token}/{path} serves.</summary>
+    public ConcurrentDictionary<string, (string Path, byte[] Content)> Files { get; } = new();
+
+    /// <summary>Adds a file the bot can fetch; returns its file_id.</summary>
+    public string AddFile(string fileName, byte[] content)
+    {
+        var id = $"BQACAgIAAxkBAAI{Guid.NewGuid():N}";
+        Files[id] = ($"documents/{fileName}", content);
+        return id;
+    }
+
     public static async Task<FakeBotApi> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -43,6 +54,7 @@ public sealed class FakeBotApi : IAsyncDisposable
         var app = builder.Build();
         var fake = new FakeBotApi(app);
         app.MapPost("/bot{token}/{method}", fake.HandleAsync);
+        app.MapGet("/file/bot{token}/{**path}", fake.Download);
         await app.StartAsync();
         fake.BaseUrl = new Uri(app.Urls.First());
         return fake;
@@ -113,10 +125,23 @@ public sealed class FakeBotApi : IAsyncDisposable
 
                 await Task.Delay(200);
                 return Ok(new JsonArray());
+            case "getFile":
+                Calls.Enqueue(new BotApiCall(method, body, DateTime.UtcNow, Accepted: true));
+                var fileId = body["file_id"]?.GetValue<string>() ?? string.Empty;
+                return Files.TryGetValue(fileId, out var file)
+                    ? Ok(new JsonObject { ["file_id"] = fileId, ["file_unique_id"] = fileId[^8..], ["file_size"] = file.Content.Length, ["file_path"] = file.Path })
+                    : Results.Json(new { ok = false, error_code = 400, description = "Bad Request: invalid file_id" }, statusCode: 400);
             default:
                 Calls.Enqueue(new BotApiCall(method, body, DateTime.UtcNow, Accepted: true));
                 return Ok(JsonValue.Create(true));
         }
+    }
+
+    private IResult Download(string token, string path)
+    {
+        Calls.Enqueue(new BotApiCall("download", new JsonObject { ["path"] = path }, DateTime.UtcNow, Accepted: token == Token));
+        var file = Files.Values.FirstOrDefault(f => f.Path == path);
+        return token == Token && file.Content is not null ? Results.Bytes(file.Content, "application/octet-stream") : Results.NotFound();
     }
 
     private static IResult Ok(JsonNode result) =>

@@ -41,6 +41,25 @@ public static class UpdateJson
         return new JsonObject { ["update_id"] = updateId, ["message"] = message };
     }
 
+    public static JsonObject Document(int updateId, long userId, string fileId, string fileName, string mimeType, long fileSize, string? caption = null)
+    {
+        var message = Message(updateId, userId, userId, null);
+        message["document"] = new JsonObject
+        {
+            ["file_id"] = fileId,
+            ["file_unique_id"] = fileId[^8..],
+            ["file_name"] = fileName,
+            ["mime_type"] = mimeType,
+            ["file_size"] = fileSize,
+        };
+        if (caption is not null)
+        {
+            message["caption"] = caption;
+        }
+
+        return new JsonObject { ["update_id"] = updateId, ["message"] = message };
+    }
+
     public static JsonObject ChannelPost(int updateId) => new()
     {
         ["update_id"] = updateId,

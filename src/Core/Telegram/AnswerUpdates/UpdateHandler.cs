@@ -6,16 +6,24 @@ using Telegram.Bot.Types.Enums;
 namespace Monolith.Telegram;
 
 /// <summary>
-/// Decides what an update means: a user's text (or caption) is an agent turn whose reply is sent back; an edited
-/// message revises the stored message so memory finds the new words (no reply); anything else (a message without its chat included) is acknowledged and ignored.
+/// Decides what an update means: a file is a document for the user (<see cref="DocumentMessages"/>), as are /docs and
+/// /forgetdoc; a user's text (or caption) is an agent turn whose reply is sent back; an edited message revises the
+/// stored message so memory finds the new words (no reply); anything else (a message without its chat included) is
+/// acknowledged and ignored.
 /// </summary>
-public sealed class UpdateHandler(AgentRuntime runtime, BotMessenger messenger)
+public sealed class UpdateHandler(AgentRuntime runtime, BotMessenger messenger, DocumentMessages documents)
 {
     /// <summary>Returns the status the update ends in: done or ignored.</summary>
     public async Task<string> HandleAsync(Update update, CancellationToken cancellationToken)
     {
         switch (update)
         {
+            case { Message: { From.IsBot: false, Chat: not null, Document: { } file } message }:
+                await documents.ReceiveAsync(message, file, cancellationToken);
+                return TelegramUpdateStatus.Done;
+            case { Message: { From.IsBot: false, Chat: not null } message } when DocumentMessages.IsCommand(message.Text):
+                await documents.AnswerCommandAsync(message, cancellationToken);
+                return TelegramUpdateStatus.Done;
             case { Message: { From: { IsBot: false } from, Chat: not null } message } when TextOf(message) is { } text:
                 var outcome = await runtime.RunTurnAsync(new TurnInput(from.Id, message.Chat.Id, text, Metadata(update.Id, message)), cancellationToken);
                 var replyTo = message.Chat.Type == ChatType.Private ? (int?)null : message.MessageId;
