@@ -26,7 +26,7 @@ public sealed class EntityToolsFollowTheServedSchema(MonolithFixture fixture) : 
 
         var offered = await TurnAsync(5000, "hello");
         Assert.Equal(
-            ["search_memory", "remember", "create_character", "update_character", "get_character", "list_character", "delete_character"],
+            ["search_memory", "remember", "search_documents", "create_character", "update_character", "get_character", "list_character", "delete_character"],
             offered.Keys);
         var create = offered["create_character"];
         Assert.Equal(80, create["properties"]!["name"]!["maxLength"]!.GetValue<int>());
@@ -50,7 +50,7 @@ public sealed class EntityToolsFollowTheServedSchema(MonolithFixture fixture) : 
 
         await DynamicTables.PublishAsync(Bot.Host, Fixture.ConnectionString, Character with { Retired = true });
         offered = await TurnAsync(5003, "still there?");
-        Assert.Equal(["search_memory", "remember"], offered.Keys);
+        Assert.Equal(["search_memory", "remember", "search_documents"], offered.Keys);
     }
 
     [Fact]
