@@ -7,20 +7,32 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Monolith.Http;
 
 /// <summary>
-/// How a problem a handler decides is written and declared: through the same problem details service as every thrown
-/// problem (problem+json, instance, traceId), and as a problem+json response of its status in the OpenAPI document.
+/// A problem a handler decides, returned as a typed result: written through the same problem details service as every
+/// thrown problem (problem+json, instance, traceId). Each status is a sealed subclass whose static PopulateMetadata
+/// declares it as a problem+json response in the OpenAPI document.
 /// </summary>
-internal static class ProblemResult
+public abstract class ProblemResult : IResult, IStatusCodeHttpResult, IValueHttpResult, IValueHttpResult<ProblemDetails>
 {
-    public static ProblemDetails Describe(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };
+    protected ProblemResult(int status, string title, string detail) =>
+        Value = new ProblemDetails { Status = status, Title = title, Detail = detail };
 
-    public static async Task WriteAsync(HttpContext httpContext, ProblemDetails problem)
+    public ProblemDetails Value { get; }
+
+    object? IValueHttpResult.Value => Value;
+
+    public int? StatusCode => Value.Status;
+
+    public async Task ExecuteAsync(HttpContext httpContext)
     {
-        httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        ArgumentNullException.ThrowIfNull(httpContext);
+        httpContext.Response.StatusCode = Value.Status ?? StatusCodes.Status500InternalServerError;
         var problems = httpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
-        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem });
+        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = Value });
     }
 
-    public static void Declare(EndpointBuilder builder, int status) =>
+    protected static void Declare(EndpointBuilder builder, int status)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
         builder.Metadata.Add(new ProducesResponseTypeMetadata(status, typeof(ProblemDetails), ["application/problem+json"]));
+    }
 }
